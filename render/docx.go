@@ -1,0 +1,321 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// A4 portrait in twips.
+const (
+	pageW = 11906
+	pageH = 16838
+)
+
+// Widths of fixed titles, measured on Liberation Serif (metric-compatible
+// with Times New Roman) from LibreOffice's PDF with pdftotext -bbox. The rule
+// under a title is a paragraph border, which spans the paragraph; indenting
+// the paragraph by half the spare width makes the rule as long as the title,
+// as HD 36 and NĐ 30 draw it.
+const (
+	widthDCSVN   = 4200 // "ĐẢNG CỘNG SẢN VIỆT NAM", 15 pt bold: 206.5 pt measured, plus slack
+	widthTieuNgu = 3240 // "Độc lập - Tự do - Hạnh phúc", 13 pt bold: 159.1 pt measured
+)
+
+// zipTime is the fixed modification time of every part, so the same letter
+// always zips to the same bytes.
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// DOCX renders the reply letter for rec, dated date, from iss. A zero date
+// leaves the day blank for the văn thư to fill in at signing. The output is
+// deterministic: the same arguments give the same bytes.
+func DOCX(rec *hoso.Record, iss *Issuer, date hoso.Date) ([]byte, error) {
+	if rec == nil || iss == nil {
+		return nil, hoso.Errorf(hoso.EINVALID, "Thiếu hồ sơ hoặc đơn vị ban hành", "render: nil record or issuer")
+	}
+	kind, ok := KindOf(rec)
+	if !ok {
+		return nil, hoso.Errorf(hoso.EINVALID,
+			"Hồ sơ có kết luận %q: không lập công văn trả lời", "no letter for a record with verdict %q", string(rec.Verdict))
+	}
+	if err := iss.Validate(); err != nil {
+		return nil, hoso.Wrap(err, hoso.EINVALID, "Hồ sơ đơn vị ban hành không hợp lệ", "invalid issuer profile")
+	}
+	if !date.IsZero() && !date.Valid() {
+		return nil, hoso.Errorf(hoso.EINVALID, "Ngày ký %s không hợp lệ", "invalid letter date %s", date.String())
+	}
+	number, err := iss.number()
+	if err != nil {
+		return nil, err
+	}
+	l := compose(rec, iss, kind)
+	st := styleOf(iss.Profile)
+	doc := layout(l, iss, st, number, dateLine(iss.Place, date))
+	return pack(doc, st)
+}
+
+// dateLine is "Hà Nội, ngày 03 tháng 4 năm 2019", or a blank form.
+func dateLine(place string, d hoso.Date) string {
+	if d.IsZero() {
+		gap := strings.Repeat("\u00a0", 6)
+		return place + ", ngày" + gap + "tháng" + gap + "năm" + gap
+	}
+	return place + ", " + d.Vietnamese()
+}
+
+// style holds what differs between the Party and State formats.
+type style struct {
+	body      int // half-points
+	superior  int
+	issuer    int
+	title     int // ĐẢNG CỘNG SẢN VIỆT NAM / Quốc hiệu
+	number    int
+	subject   int
+	subjItal  bool
+	subjV     string // "V/v " prefix
+	date      int
+	titleBold bool
+	copiesHd  run // "Nơi nhận:"
+	copies    int
+	sigTitleB bool // chức vụ in bold (State) or not (Party)
+	left      int  // header/footer table columns
+	right     int
+	indent    int // header table indent
+}
+
+func styleOf(p Profile) style {
+	if p == ProfileState {
+		return style{body: 28, superior: 26, issuer: 26, title: 24, number: 26, subject: 24, subjV: "V/v ",
+			date: 28, copiesHd: run{text: "Nơi nhận:", sz: 24, b: true, i: true}, copies: 22, sigTitleB: true,
+			left: 3969, right: 5953, indent: -567}
+	}
+	return style{body: 28, superior: 28, issuer: 28, title: 30, number: 28, subject: 24, subjItal: true,
+		date: 28, copiesHd: run{text: "Nơi nhận:", sz: 28, u: true}, copies: 24,
+		left: 4536, right: 5103, indent: -284}
+}
+
+// ruled centres a title and indents it so its bottom border is as long as
+// the title itself.
+func ruled(r run, textWidth, cellWidth int) para {
+	side := (cellWidth - textWidth) / 2
+	if side < 0 {
+		side = 0
+	}
+	return para{jc: "center", runs: []run{r}, rule: true, left: side, right: side}
+}
+
+func layout(l letter, iss *Issuer, st style, number, date string) *wml {
+	w := &wml{}
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	w.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
+
+	c := func(text string, r run) para {
+		r.text = text
+		return para{jc: "center", runs: []run{r}}
+	}
+	// Header: row 1 holds the issuer and the title, row 2 the number and the
+	// date, so "Số …" and the date share a baseline as in a typed letter.
+	var left1, right1, left2, right2 []para
+	if iss.Superior != "" {
+		left1 = append(left1, c(iss.Superior, run{sz: st.superior}))
+	}
+	lead := st.subjV
+	if lead == "" {
+		lead = "Về "
+		if l.kind == hoso.LetterIncomplete {
+			lead = "Về việc "
+		}
+	}
+	subject := para{jc: "center", runs: []run{{text: lead + l.subject, sz: st.subject, i: st.subjItal}}, before: 60}
+	if iss.Profile == ProfileState {
+		name := c(iss.Name, run{sz: st.issuer, b: true})
+		nameW := st.left / 3
+		name = ruled(name.runs[0], nameW, st.left)
+		name.left, name.right = 0, 0
+		left1 = append(left1, name)
+		// The short rule under the issuer is a separate empty ruled paragraph
+		// so the issuer's name may wrap over the whole column.
+		left1[len(left1)-1].rule = false
+		left1 = append(left1, para{rule: true, left: nameW, right: nameW, sz: 4})
+		right1 = append(right1,
+			c("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", run{sz: st.title, b: true}),
+			ruled(run{text: "Độc lập - Tự do - Hạnh phúc", sz: 26, b: true}, widthTieuNgu, st.right))
+		left2 = append(left2, para{jc: "center", before: 120, runs: []run{{text: number, sz: st.number}}})
+		subject.left, subject.right = 284, 284
+	} else {
+		left1 = append(left1, c(iss.Name, run{sz: st.issuer, b: true}), c("*", run{sz: st.issuer}))
+		right1 = append(right1, ruled(run{text: "ĐẢNG CỘNG SẢN VIỆT NAM", sz: st.title, b: true}, widthDCSVN, st.right))
+		left2 = append(left2, c(number, run{sz: st.number}))
+		subject.left, subject.right = 567, 567
+	}
+	left2 = append(left2, subject)
+	d := c(date, run{sz: st.date, i: true})
+	if iss.Profile == ProfileState {
+		d.before = 120
+	}
+	right2 = append(right2, d)
+	w.table(st.indent, [][]cell{
+		{{width: st.left, paras: left1}, {width: st.right, paras: right1}},
+		{{width: st.left, paras: left2}, {width: st.right, paras: right2}},
+	})
+
+	// Kính gửi: one recipient on the line; several as a list hanging from it.
+	if len(l.recipients) == 1 {
+		w.para(para{jc: "center", before: 360, after: 240, runs: []run{{text: "Kính gửi: " + strings.TrimRight(l.recipients[0], ".;") + "."}}})
+	} else {
+		const hang = 1418
+		for i, r := range l.recipients {
+			end := ";"
+			if i == len(l.recipients)-1 {
+				end = "."
+			}
+			p := para{left: 1134 + hang, tabs: []int{1134 + hang}, runs: []run{{text: "- " + strings.TrimRight(r, ".;") + end, tab: true}}}
+			if i == 0 {
+				p.hanging, p.before = hang, 360
+				p.runs = append([]run{{text: "Kính gửi:"}}, p.runs...)
+			}
+			if i == len(l.recipients)-1 {
+				p.after = 240
+			}
+			w.para(p)
+		}
+	}
+
+	for _, text := range l.body {
+		w.para(para{jc: "both", firstLine: 567, after: 120, line: 276, runs: []run{{text: text, sz: st.body}}})
+	}
+
+	// Signature and copies side by side; the row cannot split, so the
+	// signature never lands alone on a page.
+	hd := st.copiesHd
+	copies := []para{{before: 240, runs: []run{hd}}}
+	for _, s := range iss.Copies {
+		copies = append(copies, para{runs: []run{{text: "- " + s, sz: st.copies}}})
+	}
+	var sig []para
+	if a := iss.authority(); a != "" {
+		sig = append(sig, para{jc: "center", before: 240, runs: []run{{text: a, sz: 28, b: true}}})
+	}
+	t := para{jc: "center", runs: []run{{text: iss.Signer.Title, sz: 28, b: st.sigTitleB}}}
+	if len(sig) == 0 {
+		t.before = 240
+	}
+	sig = append(sig, t, para{jc: "center", before: 1588, runs: []run{{text: iss.Signer.Name, sz: 28, b: true}}})
+	w.table(0, [][]cell{{{width: st.left + st.indent, paras: copies}, {width: st.right, paras: sig}}})
+	w.para(para{sz: 2})
+
+	w.WriteString(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>`)
+	w.WriteString(`<w:pgSz`)
+	w.attr("w", pageW)
+	w.attr("h", pageH)
+	w.WriteString(`/><w:pgMar`)
+	m := iss.Margins
+	w.attr("top", twips(m.Top))
+	w.attr("right", twips(m.Right))
+	w.attr("bottom", twips(m.Bottom))
+	w.attr("left", twips(m.Left))
+	w.attr("header", twips(10))
+	w.attr("footer", twips(10))
+	w.attr("gutter", 0)
+	w.WriteString(`/><w:cols w:space="720"/><w:titlePg/></w:sectPr></w:body></w:document>`)
+	return w
+}
+
+// header writes the page-number header: the PAGE field, centred in the top
+// margin, on every page but the first (the first page has its own, empty).
+func header(size int, number bool) []byte {
+	w := &wml{}
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	w.WriteString(`<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `">`)
+	p := para{jc: "center", sz: size}
+	if number {
+		p.runs = []run{{field: "PAGE", text: "2", sz: size}}
+	}
+	w.para(p)
+	w.WriteString(`</w:hdr>`)
+	return w.Bytes()
+}
+
+const (
+	contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+		`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+		`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+		`</Types>`
+
+	packageRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+		`</Relationships>`
+
+	documentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+		`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+		`<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>` +
+		`<Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>` +
+		`</Relationships>`
+
+	settingsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="` + nsW + `">` +
+		`<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
+		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+		`<w:themeFontLang w:val="vi-VN"/></w:settings>`
+
+	rFonts = `<w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `" w:eastAsia="` + font + `" w:cs="` + font + `"/>`
+
+	stylesXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="` + nsW + `">` +
+		`<w:docDefaults><w:rPrDefault><w:rPr>` + rFonts + `<w:sz w:val="28"/><w:szCs w:val="28"/>` +
+		`<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+		`<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
+		`<w:rPr>` + rFonts + `<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
+		`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>` +
+		`<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>` +
+		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>` +
+		`<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>` +
+		`<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>` +
+		`</w:tblCellMar></w:tblPr></w:style></w:styles>`
+)
+
+// pack zips the parts in a fixed order with a fixed time.
+func pack(doc *wml, st style) ([]byte, error) {
+	parts := []struct {
+		name string
+		data []byte
+	}{
+		{"[Content_Types].xml", []byte(contentTypes)},
+		{"_rels/.rels", []byte(packageRels)},
+		{"word/document.xml", doc.Bytes()},
+		{"word/_rels/document.xml.rels", []byte(documentRels)},
+		{"word/styles.xml", []byte(stylesXML)},
+		{"word/settings.xml", []byte(settingsXML)},
+		{"word/header1.xml", header(st.body, true)},
+		{"word/header2.xml", header(st.body, false)},
+	}
+	var buf bytes.Buffer
+	buf.Grow(8 << 10)
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return nil, hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "writing DOCX part %s", p.name)
+		}
+		if _, err := f.Write(p.data); err != nil {
+			return nil, hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "writing DOCX part %s", p.name)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "closing DOCX zip")
+	}
+	return buf.Bytes(), nil
+}

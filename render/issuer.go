@@ -1,0 +1,254 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// Profile selects the administrative format of a letter.
+type Profile string
+
+const (
+	// ProfileParty is the Party format of Hướng dẫn 36-HD/VPTW.
+	ProfileParty Profile = "party"
+	// ProfileState is the State format of Nghị định 30/2020/NĐ-CP.
+	ProfileState Profile = "state"
+)
+
+// Number modes.
+const (
+	// NumberBlank leaves the number for the văn thư to write in when the
+	// letter is registered, the usual practice: "Số      -CV/BTCĐU".
+	NumberBlank = "blank"
+	// NumberRegister prints Number.Value, assigned by a register.
+	NumberRegister = "register"
+)
+
+// Issuer is the committee or board that sends the letters, read from an
+// issuer profile (YAML or JSON). Capitalised fields are printed as written:
+// the header wants capitals, the body wants sentence case, and Vietnamese
+// case mapping cannot restore "Đảng uỷ Các cơ quan tỉnh" from capitals.
+type Issuer struct {
+	Profile Profile `yaml:"profile" json:"profile"`
+	// Superior is the direct superior body in capitals ("ĐẢNG UỶ CÁC CƠ
+	// QUAN TỈNH"); empty for a body printed alone.
+	Superior     string `yaml:"superior" json:"superior"`
+	Name         string `yaml:"name" json:"name"`                 // "BAN TỔ CHỨC"
+	Abbreviation string `yaml:"abbreviation" json:"abbreviation"` // "BTCĐU"
+	// FullName names the issuer in the body the first time, ShortName after.
+	FullName          string `yaml:"full_name" json:"full_name"`
+	ShortName         string `yaml:"short_name" json:"short_name"`
+	StandingCommittee string `yaml:"standing_committee" json:"standing_committee"`
+	Place             string `yaml:"place" json:"place"`
+	// Basis is the instrument cited when no rule outcome carries a citation.
+	Basis      string       `yaml:"basis" json:"basis"`
+	Signer     Signer       `yaml:"signer" json:"signer"`
+	Recipients []string     `yaml:"recipients" json:"recipients"`
+	Copies     []string     `yaml:"copies" json:"copies"`
+	Margins    Margins      `yaml:"margins_mm" json:"margins_mm"`
+	Number     NumberPolicy `yaml:"number" json:"number"`
+}
+
+// Signer is the signature block.
+type Signer struct {
+	Authority string `yaml:"authority" json:"authority"` // "K/T TRƯỞNG BAN"; empty when the head signs
+	Title     string `yaml:"title" json:"title"`         // "PHÓ TRƯỞNG BAN"
+	Name      string `yaml:"name" json:"name"`
+}
+
+// Margins are page margins in millimetres.
+type Margins struct {
+	Top    float64 `yaml:"top" json:"top"`
+	Bottom float64 `yaml:"bottom" json:"bottom"`
+	Left   float64 `yaml:"left" json:"left"`
+	Right  float64 `yaml:"right" json:"right"`
+}
+
+// NumberPolicy says how the letter's number is printed.
+type NumberPolicy struct {
+	Mode string `yaml:"mode" json:"mode"` // NumberBlank or NumberRegister
+	// Type is the document type abbreviation of the Party form ("CV");
+	// the State form prints none for a công văn.
+	Type string `yaml:"type" json:"type"`
+	// Value is the number a register assigned to this letter. A register
+	// sets it on a copy of the Issuer per letter; profiles leave it 0.
+	Value int `yaml:"value" json:"value"`
+}
+
+// DefaultIssuer returns the profile of the seed's issuer, Ban Tổ chức Đảng
+// uỷ Các cơ quan tỉnh, the same as issuers/btcdu.yaml (a test keeps the two
+// equal and valid). Each call returns a new value the caller may change.
+func DefaultIssuer() *Issuer {
+	return &Issuer{
+		Profile:           ProfileParty,
+		Superior:          "ĐẢNG UỶ CÁC CƠ QUAN TỈNH",
+		Name:              "BAN TỔ CHỨC",
+		Abbreviation:      "BTCĐU",
+		FullName:          "Ban Tổ chức Đảng uỷ Các cơ quan tỉnh",
+		ShortName:         "Ban Tổ chức Đảng uỷ",
+		StandingCommittee: "Ban Thường vụ Đảng uỷ",
+		Place:             "Hà Nội",
+		Basis:             "Công văn số 52-CV/BTCĐU của Ban Tổ chức Đảng uỷ về công tác kết nạp quần chúng ưu tú vào Đảng",
+		Signer:            Signer{Authority: "K/T TRƯỞNG BAN", Title: "PHÓ TRƯỞNG BAN", Name: "Nguyễn Quang Hùng"},
+		Recipients:        []string{"Cấp uỷ cơ sở {unit}"},
+		Copies:            []string{"Như Kính gửi,", "Thường trực Đảng uỷ (báo cáo),", "Lưu."},
+		Margins:           Margins{Top: 20, Bottom: 20, Left: 30, Right: 15},
+		Number:            NumberPolicy{Mode: NumberBlank, Type: "CV"},
+	}
+}
+
+// LoadIssuer reads and validates an issuer profile file (YAML or JSON).
+func LoadIssuer(path string) (*Issuer, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, hoso.Wrap(err, hoso.EINVALID,
+			"Không đọc được tệp hồ sơ đơn vị ban hành %s", "cannot read issuer profile %s", path)
+	}
+	return ParseIssuer(b, path)
+}
+
+// ParseIssuer decodes and validates a profile; unknown fields are errors, so
+// a misspelt key is not silently ignored. name is used in messages.
+func ParseIssuer(b []byte, name string) (*Issuer, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	var iss Issuer
+	if err := dec.Decode(&iss); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, hoso.Errorf(hoso.EINVALID,
+				"Tệp hồ sơ đơn vị ban hành %s trống", "issuer profile %s is empty", name)
+		}
+		return nil, hoso.Wrap(err, hoso.EINVALID,
+			"Tệp hồ sơ đơn vị ban hành %s không đúng định dạng YAML/JSON", "issuer profile %s is not valid YAML/JSON", name)
+	}
+	iss.setDefaults()
+	if err := iss.Validate(); err != nil {
+		return nil, hoso.Wrap(err, hoso.EINVALID,
+			"Hồ sơ đơn vị ban hành %s không hợp lệ", "issuer profile %s is invalid", name)
+	}
+	return &iss, nil
+}
+
+func (iss *Issuer) setDefaults() {
+	if iss.Profile == "" {
+		iss.Profile = ProfileParty
+	}
+	if iss.Margins == (Margins{}) {
+		iss.Margins = Margins{Top: 20, Bottom: 20, Left: 30, Right: 15}
+	}
+	if iss.Number.Mode == "" {
+		iss.Number.Mode = NumberBlank
+	}
+	if iss.Number.Type == "" && iss.Profile == ProfileParty {
+		iss.Number.Type = "CV"
+	}
+	if iss.ShortName == "" {
+		iss.ShortName = iss.FullName
+	}
+}
+
+// Validate reports the first problem of a profile as a *hoso.Error.
+func (iss *Issuer) Validate() error {
+	bad := func(vi, en string, args ...any) error { return hoso.Errorf(hoso.EINVALID, vi, en, args...) }
+	switch iss.Profile {
+	case ProfileParty, ProfileState:
+	default:
+		return bad("profile phải là party hoặc state, không phải %q", "profile must be party or state, not %q", iss.Profile)
+	}
+	required := []struct{ key, val string }{
+		{"name", iss.Name}, {"abbreviation", iss.Abbreviation}, {"full_name", iss.FullName},
+		{"standing_committee", iss.StandingCommittee}, {"place", iss.Place},
+		{"signer.title", iss.Signer.Title}, {"signer.name", iss.Signer.Name},
+	}
+	for _, f := range required {
+		if strings.TrimSpace(f.val) == "" {
+			return bad("thiếu trường %s", "missing field %s", f.key)
+		}
+	}
+	for _, f := range []struct{ key, val string }{{"superior", iss.Superior}, {"name", iss.Name},
+		{"signer.authority", iss.Signer.Authority}, {"signer.title", iss.Signer.Title}} {
+		if f.val != strings.ToUpper(f.val) {
+			return bad("trường %s phải viết in hoa: %q", "field %s must be in capitals: %q", f.key, f.val)
+		}
+	}
+	if strings.ContainsAny(iss.Abbreviation, " /-") {
+		return bad("ký hiệu %q không được chứa dấu cách, \"/\" hoặc \"-\"", "abbreviation %q must not contain spaces, \"/\" or \"-\"", iss.Abbreviation)
+	}
+	if len(iss.Recipients) == 0 {
+		return bad("thiếu nơi nhận (recipients, Kính gửi)", "missing recipients (Kính gửi)")
+	}
+	if len(iss.Copies) == 0 {
+		return bad("thiếu danh sách Nơi nhận (copies)", "missing copies (Nơi nhận)")
+	}
+	for _, list := range [][]string{iss.Recipients, iss.Copies} {
+		for _, s := range list {
+			if strings.TrimSpace(s) == "" {
+				return bad("nơi nhận không được để trống", "a recipient or copy line is empty")
+			}
+		}
+	}
+	m := iss.Margins
+	for _, f := range []struct {
+		key       string
+		v, lo, hi float64
+	}{{"margins_mm.top", m.Top, 10, 40}, {"margins_mm.bottom", m.Bottom, 10, 40},
+		{"margins_mm.left", m.Left, 15, 45}, {"margins_mm.right", m.Right, 10, 30}} {
+		if f.v < f.lo || f.v > f.hi {
+			return bad("lề %s = %g mm nằm ngoài khoảng %g–%g mm", "margin %s = %g mm is outside %g–%g mm", f.key, f.v, f.lo, f.hi)
+		}
+	}
+	switch iss.Number.Mode {
+	case NumberBlank:
+	case NumberRegister:
+		if iss.Number.Value < 0 {
+			return bad("số văn bản không được âm: %d", "number must not be negative: %d", iss.Number.Value)
+		}
+	default:
+		return bad("number.mode phải là blank hoặc register, không phải %q", "number.mode must be blank or register, not %q", iss.Number.Mode)
+	}
+	if iss.Profile == ProfileParty && iss.Number.Type == "" {
+		return bad("thiếu number.type (ví dụ CV)", "missing number.type (e.g. CV)")
+	}
+	return nil
+}
+
+// number returns the "Số …" line of the header.
+func (iss *Issuer) number() (string, error) {
+	n := strings.Repeat("\u00a0", 8) // room for the văn thư's handwriting
+	if iss.Number.Mode == NumberRegister {
+		if iss.Number.Value <= 0 {
+			return "", hoso.Errorf(hoso.EINVALID,
+				"Chưa có số văn bản từ sổ đăng ký (number.value)", "no number assigned by the register (number.value)")
+		}
+		n = fmt.Sprintf("%02d", iss.Number.Value)
+	}
+	if iss.Profile == ProfileState {
+		// NĐ 30: "Số: 15/BTC" — colon, slash, no type abbreviation for a công văn.
+		return "Số: " + n + "/" + iss.Abbreviation, nil
+	}
+	// HD 36: "Số 52-CV/BTCĐU" — no colon, hyphen before the type.
+	return "Số " + n + "-" + iss.Number.Type + "/" + iss.Abbreviation, nil
+}
+
+// authority returns the signing authority in the profile's punctuation:
+// the Party writes K/T, T/M, T/L; the State KT., TM., TL.
+func (iss *Issuer) authority() string {
+	a := iss.Signer.Authority
+	if iss.Profile != ProfileState {
+		return a
+	}
+	for _, p := range [][2]string{{"K/T ", "KT. "}, {"T/M ", "TM. "}, {"T/L ", "TL. "}, {"KT ", "KT. "}, {"TM ", "TM. "}, {"TL ", "TL. "}} {
+		if strings.HasPrefix(a, p[0]) {
+			return p[1] + strings.TrimPrefix(a, p[0])
+		}
+	}
+	return a
+}
