@@ -1,0 +1,59 @@
+// Package ingest is the hoso pipeline service: uploads arrive in an object
+// store, their events go through a NATS JetStream work queue, workers turn
+// each file into a record and a reply letter, and the outcome is written
+// back to the store, kept as state in NATS KV and announced as a
+// CloudEvent. The same code serves MinIO + NATS (`hoso serve`) and the
+// embedded mode (`hoso run`: in-process NATS, local folders).
+//
+// # Names
+//
+// Defaults of Config (all overridable):
+//
+//	buckets       hoso-uploads (clerks' uploads), hoso-letters (outputs)
+//	HOSO_UPLOADS  subject hoso.uploads, WorkQueue: MinIO's NATS target publishes here
+//	HOSO_EVENTS   subjects hoso.dossier.>, Limits: hoso.dossier.completed / .failed
+//	HOSO_DLQ      subject hoso.dlq.uploads, Limits: dead letters (`hoso redrive`)
+//	HOSO_ADVISORIES  $JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.HOSO_UPLOADS.workers
+//	KV hoso_dossiers dossier id → State (JSON)
+//	consumer      "workers" on HOSO_UPLOADS (durable, pull, AckExplicit,
+//	              MaxAckPending = Workers); "dead-letters" on HOSO_ADVISORIES
+//	MinIO ARN     arn:minio:sqs::PRIMARY:nats (see MinIOEnv)
+//
+// Outputs of dossier <id> uploaded as <origin>/…/<file> go to the letter
+// bucket under letters/<origin>/<id>/: <kind>.docx, <kind>.pdf (when
+// Config.PDF) and record.json. Keys are fixed by the id, so a redelivered
+// message overwrites rather than duplicates.
+//
+// # API used by cmd/hoso
+//
+//	Setup(ctx, js, store, cfg) error        idempotent; ErrNoNotifyTarget + MinIOEnv
+//	OpenDir(root) (*Dir, error)             local folder store (embedded mode)
+//	NewS3(S3Options) (*S3, error)           any S3 service (MinIO)
+//	New(ctx, js, store, processor, cfg) (*Service, error)
+//	(*Service).Run(ctx) error               workers, dead-letter mover, reconciler
+//	(*Service).Watcher(dir).Run(ctx) error  folder mode: fsnotify + scan + settle delay
+//	(*Service).Handler() http.Handler       /v1/dossiers…, /healthz, /readyz, /metrics
+//	(*Service).Reconcile(ctx) (int, error)
+//	Redrive(ctx, js, cfg, ids...) (int, error)
+//	Pipeline{…} implements Processor with extract → validate → render
+//
+// # Dossier id and state
+//
+// A dossier is one version of one object: its id is DossierID(bucket, key,
+// ETag), a 24-character base32 hash, valid as a KV key and a subject token
+// (object keys with Vietnamese letters or spaces are neither). Its State
+// goes received → extracting → validated → rendered, or failed for a file
+// that is not a readable dossier; dead_letter when retries ran out. A
+// message for a dossier already rendered or failed is acked with no work.
+//
+// # Errors
+//
+// Store and NATS failures are transient: the message is nakked with a
+// delay that grows with each delivery (Config.Backoff), and after
+// Config.MaxDeliver deliveries it moves to HOSO_DLQ. Any other error
+// about the file (a *hoso.Error of a code other than ETRANSIENT) fails the
+// dossier: record.json with the reason, a failed event, TermWithReason.
+//
+// Logs carry dossier ids, never object keys' personal content, names or
+// dates of birth.
+package ingest

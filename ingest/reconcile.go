@@ -1,0 +1,87 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Enqueue publishes an object-created event for u on the upload stream, in
+// MinIO's shape, as the reconciler, the folder watcher and the upload API
+// do. Nats-Msg-Id is the dossier id, so the same object enqueued twice
+// within the stream's duplicate window is queued once.
+func (s *Service) Enqueue(ctx context.Context, u Upload, principal string) error {
+	if u.EventName == "" {
+		u.EventName = "s3:ObjectCreated:Put"
+	}
+	if u.Bucket == "" {
+		u.Bucket = s.cfg.UploadBucket
+	}
+	if _, err := s.js.Publish(ctx, s.cfg.UploadSubject, EncodeEvent(u, principal), jetstream.WithMsgID(u.ID())); err != nil {
+		return fmt.Errorf("ingest: enqueue %s: %w", u.ID(), err)
+	}
+	s.m.enqueued(principal)
+	return nil
+}
+
+// Known reports whether the dossier has a state, i.e. was queued already.
+func (s *Service) Known(ctx context.Context, id string) (bool, error) {
+	_, err := s.states.Get(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Reconcile lists the upload bucket and enqueues every object that has no
+// state: events lost while NATS was down, files uploaded before the
+// notification rule existed. Objects younger than Config.Settle are left
+// for the next pass, as they may still be written. It returns how many
+// objects it enqueued.
+func (s *Service) Reconcile(ctx context.Context) (int, error) {
+	n := 0
+	young := time.Now().Add(-s.cfg.Settle)
+	for o, err := range s.store.List(ctx, s.cfg.UploadBucket, "") {
+		if err != nil {
+			return n, fmt.Errorf("ingest: list %s: %w", s.cfg.UploadBucket, err)
+		}
+		if o.ModTime.After(young) {
+			continue
+		}
+		u := Upload{EventName: "s3:ObjectCreated:Put", Bucket: s.cfg.UploadBucket, Key: o.Key,
+			Size: o.Size, ETag: o.ETag, VersionID: o.VersionID, Time: o.ModTime}
+		known, err := s.Known(ctx, u.ID())
+		if err != nil {
+			return n, err
+		}
+		if known {
+			continue
+		}
+		if err := s.Enqueue(ctx, u, "hoso-reconciler"); err != nil {
+			return n, err
+		}
+		s.log.Info("ingest: reconciler queued an object without state", "dossier", u.ID())
+		n++
+	}
+	return n, nil
+}
+
+func (s *Service) reconcileLoop(ctx context.Context) {
+	for {
+		if n, err := s.Reconcile(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("ingest: reconcile", "err", err)
+		} else if n > 0 {
+			s.log.Info("ingest: reconcile pass", "queued", n)
+		}
+		if s.cfg.ReconcileEvery < 0 {
+			return
+		}
+		sleep(ctx, s.cfg.ReconcileEvery)
+		if ctx.Err() != nil {
+			return
+		}
+	}
+}

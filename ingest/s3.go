@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+	"github.com/minio/minio-go/v7/pkg/notification"
+)
+
+// S3Options says how to reach an S3 service. Secrets come from the caller
+// (environment or files); the store never logs them.
+type S3Options struct {
+	Endpoint     string // host:port, no scheme
+	AccessKey    string
+	SecretKey    string
+	SessionToken string
+	Secure       bool   // HTTPS
+	Region       string // "" lets the client discover it
+	// Transport carries custom TLS settings (a private CA, client
+	// certificates); nil uses minio-go's default.
+	Transport http.RoundTripper
+}
+
+// S3 is a Store on any S3-compatible service, through minio-go. Nothing in
+// it is MinIO-specific except Notify, whose ARN format is MinIO's.
+type S3 struct {
+	c      *minio.Client
+	region string
+}
+
+// NewS3 returns an S3 store; it does not contact the service.
+func NewS3(o S3Options) (*S3, error) {
+	if o.Endpoint == "" {
+		return nil, hoso.Errorf(hoso.EINVALID, "thiếu địa chỉ S3", "S3 endpoint is empty")
+	}
+	c, err := minio.New(o.Endpoint, &minio.Options{
+		Creds:     credentials.NewStaticV4(o.AccessKey, o.SecretKey, o.SessionToken),
+		Secure:    o.Secure,
+		Region:    o.Region,
+		Transport: o.Transport,
+	})
+	if err != nil {
+		return nil, hoso.Wrap(err, hoso.EINVALID, "cấu hình S3 không hợp lệ", "invalid S3 configuration")
+	}
+	return &S3{c: c, region: o.Region}, nil
+}
+
+// Client returns the underlying minio-go client.
+func (s *S3) Client() *minio.Client { return s.c }
+
+func s3Err(err error, bucket, key string) error {
+	if err == nil {
+		return nil
+	}
+	switch minio.ToErrorResponse(err).Code {
+	case minio.NoSuchKey, minio.NoSuchBucket, "NoSuchVersion":
+		return notFound(bucket, key, err)
+	}
+	return fmt.Errorf("ingest: s3 %s/%s: %w", bucket, key, err)
+}
+
+func infoOf(bucket string, o minio.ObjectInfo) ObjectInfo {
+	return ObjectInfo{Bucket: bucket, Key: o.Key, Size: o.Size, ETag: normETag(o.ETag),
+		VersionID: o.VersionID, ModTime: o.LastModified.UTC(), ContentType: o.ContentType}
+}
+
+// Get implements Store.
+func (s *S3) Get(ctx context.Context, bucket, key string) (io.ReadCloser, ObjectInfo, error) {
+	obj, err := s.c.GetObject(ctx, bucket, key, minio.GetObjectOptions{})
+	if err != nil {
+		return nil, ObjectInfo{}, s3Err(err, bucket, key)
+	}
+	st, err := obj.Stat()
+	if err != nil {
+		obj.Close()
+		return nil, ObjectInfo{}, s3Err(err, bucket, key)
+	}
+	return obj, infoOf(bucket, st), nil
+}
+
+// Stat implements Store.
+func (s *S3) Stat(ctx context.Context, bucket, key string) (ObjectInfo, error) {
+	st, err := s.c.StatObject(ctx, bucket, key, minio.StatObjectOptions{})
+	if err != nil {
+		return ObjectInfo{}, s3Err(err, bucket, key)
+	}
+	return infoOf(bucket, st), nil
+}
+
+// Put implements Store.
+func (s *S3) Put(ctx context.Context, bucket, key string, r io.Reader, size int64, contentType string) (ObjectInfo, error) {
+	ui, err := s.c.PutObject(ctx, bucket, key, r, size, minio.PutObjectOptions{ContentType: contentType})
+	if err != nil {
+		return ObjectInfo{}, s3Err(err, bucket, key)
+	}
+	info := ObjectInfo{Bucket: bucket, Key: key, Size: ui.Size, ETag: normETag(ui.ETag),
+		VersionID: ui.VersionID, ModTime: ui.LastModified.UTC(), ContentType: contentType}
+	if info.ModTime.IsZero() {
+		// PutObject does not always report the modification time.
+		if st, err := s.Stat(ctx, bucket, key); err == nil {
+			info.ModTime = st.ModTime
+		}
+	}
+	return info, nil
+}
+
+// List implements Store.
+func (s *S3) List(ctx context.Context, bucket, prefix string) iter.Seq2[ObjectInfo, error] {
+	return func(yield func(ObjectInfo, error) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel() // stops minio-go's listing goroutine on early return
+		for o := range s.c.ListObjects(ctx, bucket, minio.ListObjectsOptions{Prefix: prefix, Recursive: true}) {
+			if o.Err != nil {
+				yield(ObjectInfo{}, s3Err(o.Err, bucket, prefix))
+				return
+			}
+			if !yield(infoOf(bucket, o), nil) {
+				return
+			}
+		}
+	}
+}
+
+// MakeBucket implements Store.
+func (s *S3) MakeBucket(ctx context.Context, bucket string) error {
+	err := s.c.MakeBucket(ctx, bucket, minio.MakeBucketOptions{Region: s.region})
+	if err == nil {
+		return nil
+	}
+	switch minio.ToErrorResponse(err).Code {
+	case "BucketAlreadyOwnedByYou", "BucketAlreadyExists":
+		return nil
+	}
+	return fmt.Errorf("ingest: create bucket %s: %w", bucket, err)
+}
+
+// NotifyARN is the ARN of the NATS target that MinIO configures from the
+// MINIO_NOTIFY_NATS_*_PRIMARY environment (see MinIOEnv).
+const NotifyARN = "arn:minio:sqs::PRIMARY:nats"
+
+// ErrNoNotifyTarget means the S3 service does not know the NATS target:
+// MinIO was started without the environment MinIOEnv lists. Uploads are
+// then found only by the reconciler.
+var ErrNoNotifyTarget = errors.New("ingest: the S3 service has no NATS notification target " + NotifyARN)
+
+// Notify makes bucket send s3:ObjectCreated:* events to the target arn,
+// unless such a rule exists already.
+func (s *S3) Notify(ctx context.Context, bucket, arn string) error {
+	a, err := notification.NewArnFromString(arn)
+	if err != nil {
+		return hoso.Wrap(err, hoso.EINVALID, "ARN không hợp lệ: %s", "invalid ARN %s", arn)
+	}
+	cur, err := s.c.GetBucketNotification(ctx, bucket)
+	if err != nil {
+		return fmt.Errorf("ingest: read notification rules of %s: %w", bucket, err)
+	}
+	rule := notification.NewConfig(a)
+	rule.AddEvents(notification.ObjectCreatedAll)
+	if !cur.AddQueue(rule) {
+		return nil // an equal rule is already there
+	}
+	if err := s.c.SetBucketNotification(ctx, bucket, cur); err != nil {
+		if minio.ToErrorResponse(err).Code == "InvalidArgument" {
+			return fmt.Errorf("%w: %v", ErrNoNotifyTarget, err)
+		}
+		return fmt.Errorf("ingest: set notification rule on %s: %w", bucket, err)
+	}
+	return nil
+}

@@ -1,0 +1,451 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path"
+	"sync"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Service is the pipeline of one instance: workers consuming the upload
+// stream, the dead-letter mover, the reconciler, and the HTTP API. Any
+// number of instances may share one NATS and one store.
+type Service struct {
+	cfg    Config
+	js     jetstream.JetStream
+	store  Store
+	proc   Processor
+	states States
+	log    *slog.Logger
+	m      *metrics
+}
+
+// New returns a Service on streams and buckets that Setup has created.
+// cfg's empty fields take their defaults.
+func New(ctx context.Context, js jetstream.JetStream, st Store, p Processor, cfg Config) (*Service, error) {
+	cfg = cfg.WithDefaults()
+	if js == nil || st == nil || p == nil {
+		return nil, hoso.Errorf(hoso.EINVALID, "thiếu NATS, kho lưu trữ hoặc bộ xử lý", "ingest.New needs NATS, a store and a processor")
+	}
+	kv, err := js.KeyValue(ctx, cfg.StateBucket)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: open KV %s (run setup first): %w", cfg.StateBucket, err)
+	}
+	return &Service{cfg: cfg, js: js, store: st, proc: p, states: States{kv}, log: cfg.Logger, m: newMetrics()}, nil
+}
+
+// Config returns the configuration in effect, defaults filled in.
+func (s *Service) Config() Config { return s.cfg }
+
+// States returns the dossier states.
+func (s *Service) States() States { return s.states }
+
+// Run consumes uploads with Config.Workers workers, moves dead letters and
+// reconciles the upload bucket, until ctx ends. It returns nil after a
+// clean stop; a message being worked on when ctx ends is handed back to
+// NATS for another instance.
+func (s *Service) Run(ctx context.Context) error {
+	cons, err := s.js.CreateOrUpdateConsumer(ctx, s.cfg.UploadStream, consumerConfig(s.cfg))
+	if err != nil {
+		return fmt.Errorf("ingest: consumer %s: %w", s.cfg.Consumer, err)
+	}
+	var wg sync.WaitGroup
+	for range s.cfg.Workers {
+		wg.Go(func() { s.pull(ctx, cons, s.handle) })
+	}
+	wg.Go(func() { s.moveDeadLetters(ctx) })
+	wg.Go(func() { s.reconcileLoop(ctx) })
+	s.log.Info("ingest: workers started", "workers", s.cfg.Workers, "stream", s.cfg.UploadStream,
+		"consumer", s.cfg.Consumer, "bucket", s.cfg.UploadBucket)
+	wg.Wait()
+	return nil
+}
+
+// pull fetches one message at a time, so no message waits in a local
+// buffer while its ack timer runs.
+func (s *Service) pull(ctx context.Context, cons jetstream.Consumer, handle func(context.Context, jetstream.Msg)) {
+	for ctx.Err() == nil {
+		fctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		batch, err := cons.Fetch(1, jetstream.FetchContext(fctx))
+		if err != nil {
+			cancel()
+			if ctx.Err() == nil {
+				s.log.Warn("ingest: fetch", "err", err)
+				sleep(ctx, time.Second)
+			}
+			continue
+		}
+		for msg := range batch.Messages() {
+			handle(ctx, msg)
+		}
+		cancel()
+		if err := batch.Error(); err != nil && ctx.Err() == nil &&
+			!errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, nats.ErrTimeout) {
+			s.log.Warn("ingest: fetch", "err", err)
+			sleep(ctx, time.Second)
+		}
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
+// outcome is what a worker decided about one message.
+type outcome int
+
+const (
+	outDone      outcome = iota // final state reached: ack (term for failures)
+	outIgnored                  // not for us: ack
+	outDuplicate                // already final: ack without work
+	outRetry                    // transient: nak with delay
+)
+
+// handle runs one message to its end: ack, nak with delay or term.
+func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
+	start := time.Now()
+	var delivered uint64 = 1
+	if md, err := msg.Metadata(); err == nil {
+		delivered = md.NumDelivered
+	}
+	u, err := DecodeEvent(msg.Data())
+	if err != nil {
+		s.log.Warn("ingest: dropping a message that is not a MinIO event", "err", err)
+		s.m.message("malformed")
+		msg.TermWithReason("not a MinIO event")
+		return
+	}
+	if !u.Acts() || u.Bucket != s.cfg.UploadBucket {
+		s.m.message("ignored")
+		msg.Ack()
+		return
+	}
+	id := u.ID()
+	log := s.log.With("dossier", id, "delivery", delivered)
+
+	// Long OCR or conversion must not look like a dead worker.
+	hbCtx, stopHB := context.WithCancel(ctx)
+	defer stopHB()
+	go heartbeat(hbCtx, msg, s.cfg.AckWait/3)
+
+	last := delivered >= uint64(s.cfg.MaxDeliver)
+	st, out, err := s.process(ctx, u, id, delivered, last, log)
+	switch {
+	case err != nil:
+		// process returns only retryable errors (store, NATS, shutdown):
+		// everything wrong with the file itself has become a failed state.
+		delay := s.cfg.backoff(delivered)
+		if ctx.Err() != nil {
+			delay = 0 // shutting down: let another instance take it now
+		}
+		log.Warn("ingest: transient failure, retrying later", "err", err, "delay", delay)
+		s.m.message("retry")
+		s.m.failure(string(hoso.ETRANSIENT))
+		s.noteRetry(context.WithoutCancel(ctx), st, err, delivered)
+		msg.NakWithDelay(delay)
+	case out == outIgnored:
+		s.m.message("ignored")
+		msg.Ack()
+	case out == outDuplicate:
+		log.Info("ingest: already done, acking redelivery", "status", st.Status)
+		s.m.message("duplicate")
+		msg.Ack()
+	case st.Status == StatusFailed:
+		log.Info("ingest: dossier rejected", "code", st.Error.Code)
+		s.m.message("failed")
+		s.m.failure(string(st.Error.Code))
+		s.m.observe("total", time.Since(start))
+		msg.TermWithReason("rejected: " + string(st.Error.Code))
+	default:
+		log.Info("ingest: dossier done", "verdict", st.Verdict, "letter", st.LetterKind)
+		s.m.message("completed")
+		s.m.verdict(string(st.Verdict))
+		s.m.observe("total", time.Since(start))
+		msg.Ack()
+	}
+}
+
+func heartbeat(ctx context.Context, msg jetstream.Msg, every time.Duration) {
+	if every < time.Second {
+		every = time.Second
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			msg.InProgress()
+		}
+	}
+}
+
+// transient marks err as worth retrying: store and NATS failures.
+func transient(err error, what string) error {
+	if err == nil || hoso.Code(err) != hoso.EINTERNAL {
+		return err
+	}
+	return hoso.Wrap(err, hoso.ETRANSIENT, "tạm thời không %s được, sẽ thử lại", "cannot %s for now, will retry", what)
+}
+
+// process does the work for one upload and returns the state reached.
+func (s *Service) process(ctx context.Context, u Upload, id string, delivered uint64, last bool, log *slog.Logger) (*State, outcome, error) {
+	st, err := s.states.Get(ctx, id)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		st = &State{ID: id, Status: StatusReceived, Origin: u.Origin(), Bucket: u.Bucket, Key: u.Key, ETag: u.ETag, Size: u.Size}
+	case err != nil:
+		return nil, 0, transient(err, "đọc trạng thái hồ sơ / read dossier state")
+	case st.Status.Final():
+		return st, outDuplicate, nil
+	}
+
+	info, err := s.store.Stat(ctx, u.Bucket, u.Key)
+	if errors.Is(err, ErrNotFound) {
+		log.Info("ingest: object gone before processing, ignoring")
+		return st, outIgnored, nil
+	}
+	if err != nil {
+		return st, 0, transient(err, "đọc kho lưu trữ / reach the store")
+	}
+	if u.ETag != "" && normETag(info.ETag) != u.ETag {
+		// Overwritten since the event: the newer version has its own event
+		// and its own dossier id.
+		log.Info("ingest: object replaced since the event, ignoring")
+		return st, outIgnored, nil
+	}
+	st.Size = info.Size
+	st.Deliveries = delivered
+	st.Status = StatusExtracting
+	st.Error = nil
+	if err := s.states.save(ctx, st); err != nil {
+		return st, 0, transient(err, "ghi trạng thái / write state")
+	}
+	if info.Size > s.cfg.MaxObjectSize {
+		return s.fail(ctx, st, hoso.Errorf(hoso.ETOOLARGE,
+			"tệp quá lớn (%d byte, tối đa %d)", "file too large (%d bytes, limit %d)", info.Size, s.cfg.MaxObjectSize))
+	}
+
+	r, size, cleanup, err := s.open(ctx, u)
+	if err != nil {
+		if hoso.Code(err) == hoso.ETOOLARGE {
+			return s.fail(ctx, st, err)
+		}
+		if errors.Is(err, ErrNotFound) {
+			return st, outIgnored, nil
+		}
+		return st, 0, transient(err, "đọc tệp tải lên / read the upload")
+	}
+	defer cleanup()
+
+	in := Input{
+		DossierID: id, Bucket: u.Bucket, Key: u.Key, ETag: u.ETag, R: r, Size: size,
+		Date: hoso.DateOf(info.ModTime.In(s.cfg.Location)), LastTry: last,
+		Stage: func(stage string, took time.Duration) {
+			s.m.observe(stage, took)
+			if stage == "validate" {
+				st.Status = StatusValidated
+				if err := s.states.save(ctx, st); err != nil {
+					log.Warn("ingest: could not record validation", "err", err)
+				}
+			}
+		},
+	}
+	out, err := s.safeProcess(ctx, in)
+	if err != nil {
+		if hoso.Transient(err) || ctx.Err() != nil {
+			return st, 0, err
+		}
+		return s.fail(ctx, st, err)
+	}
+	rec := out.Record
+	if rec == nil {
+		return s.fail(ctx, st, hoso.Errorf(hoso.EINTERNAL, "bộ xử lý không trả về hồ sơ", "processor returned no record"))
+	}
+	if rec.Verdict == hoso.VerdictRejected {
+		var e error = hoso.ErrUnreadable
+		if rec.Error != nil {
+			e = &hoso.Error{Code: rec.Error.Code, VI: rec.Error.Message, EN: rec.Error.English}
+		}
+		return s.fail(ctx, st, e)
+	}
+	return s.complete(ctx, st, u, rec, out.Letters)
+}
+
+// safeProcess runs the processor, turning a panic into an EINTERNAL error:
+// a parser crashing on a hostile file must not take the worker down.
+func (s *Service) safeProcess(ctx context.Context, in Input) (out *Output, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = hoso.Errorf(hoso.EINTERNAL, "lỗi nội bộ khi xử lý tệp", "internal error while processing: %v", r)
+		}
+	}()
+	return s.proc.Process(ctx, in)
+}
+
+// open gives random access to the upload: directly when the store hands
+// out a file, else through a size-limited spool file.
+func (s *Service) open(ctx context.Context, u Upload) (io.ReaderAt, int64, func(), error) {
+	rc, info, err := s.store.Get(ctx, u.Bucket, u.Key)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if u.ETag != "" && normETag(info.ETag) != u.ETag {
+		rc.Close()
+		return nil, 0, nil, fmt.Errorf("%w: %s replaced while opening", ErrNotFound, u.Key)
+	}
+	if f, ok := rc.(*os.File); ok {
+		return f, info.Size, func() { f.Close() }, nil
+	}
+	defer rc.Close()
+	f, err := os.CreateTemp(s.cfg.SpoolDir, "hoso-spool-*")
+	if err != nil {
+		return nil, 0, nil, fmt.Errorf("ingest: spool: %w", err)
+	}
+	cleanup := func() { f.Close(); os.Remove(f.Name()) }
+	n, err := io.Copy(f, io.LimitReader(ctxReader{ctx, rc}, s.cfg.MaxObjectSize+1))
+	if err != nil {
+		cleanup()
+		return nil, 0, nil, fmt.Errorf("ingest: read %s: %w", u.Key, err)
+	}
+	if n > s.cfg.MaxObjectSize {
+		cleanup()
+		return nil, 0, nil, hoso.Errorf(hoso.ETOOLARGE, "tệp quá lớn (tối đa %d byte)", "file too large (limit %d bytes)", s.cfg.MaxObjectSize)
+	}
+	return f, n, cleanup, nil
+}
+
+// LetterPrefix returns the folder of a dossier's outputs in the letter
+// bucket: letters/<origin>/<id>/ (letters/<id>/ without an origin).
+func LetterPrefix(origin, id string) string {
+	return path.Join("letters", origin, id) + "/"
+}
+
+// complete writes the letters and record.json, announces the outcome and
+// records the final state — in that order, so a crash anywhere before the
+// state is written redoes the same deterministic writes on redelivery.
+func (s *Service) complete(ctx context.Context, st *State, u Upload, rec *hoso.Record, docs []Document) (*State, outcome, error) {
+	prefix := LetterPrefix(st.Origin, st.ID)
+	rec.DossierID = st.ID
+	if rec.Source.Bucket == "" {
+		rec.Source.Bucket = u.Bucket
+	}
+	rec.Source.Key = u.Key
+	if rec.Source.ETag == "" {
+		rec.Source.ETag = u.ETag
+	}
+	start := time.Now()
+	for _, d := range docs {
+		key := prefix + string(d.Kind) + "." + d.Ext
+		if _, err := s.store.Put(ctx, s.cfg.LetterBucket, key, bytes.NewReader(d.Data), int64(len(d.Data)), d.ContentType); err != nil {
+			return st, 0, transient(err, "ghi công văn / write the letter")
+		}
+		if rec.Letter == nil {
+			rec.Letter = &hoso.Letter{Kind: d.Kind}
+		}
+		switch d.Ext {
+		case "docx":
+			rec.Letter.DOCX = key
+			rec.Letter.PDFSkipped = d.Skipped
+		case "pdf":
+			rec.Letter.PDF = key
+		}
+	}
+	if err := s.putRecord(ctx, prefix, rec); err != nil {
+		return st, 0, err
+	}
+	s.m.observe("store", time.Since(start))
+	st.Status = StatusRendered
+	st.Verdict = rec.Verdict
+	st.Record = prefix + "record.json"
+	if rec.Letter != nil {
+		st.LetterKind, st.DOCX, st.PDF = rec.Letter.Kind, rec.Letter.DOCX, rec.Letter.PDF
+	}
+	return s.finish(ctx, st)
+}
+
+// fail rejects the dossier for good: record.json with the reason, the
+// failed event, final state.
+func (s *Service) fail(ctx context.Context, st *State, cause error) (*State, outcome, error) {
+	rec := hoso.NewRecord()
+	rec.DossierID = st.ID
+	rec.Source = hoso.Source{Bucket: st.Bucket, Key: st.Key, ETag: st.ETag}
+	rec.Reject(cause)
+	prefix := LetterPrefix(st.Origin, st.ID)
+	if err := s.putRecord(ctx, prefix, rec); err != nil {
+		return st, 0, err
+	}
+	st.Status = StatusFailed
+	st.Verdict = hoso.VerdictRejected
+	st.Error = rec.Error
+	st.Record = prefix + "record.json"
+	return s.finish(ctx, st)
+}
+
+func (s *Service) putRecord(ctx context.Context, prefix string, rec *hoso.Record) error {
+	b, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		return hoso.Wrap(err, hoso.EINTERNAL, "không ghi được record.json", "cannot encode record.json")
+	}
+	b = append(b, '\n')
+	if _, err := s.store.Put(ctx, s.cfg.LetterBucket, prefix+"record.json", bytes.NewReader(b), int64(len(b)), "application/json"); err != nil {
+		return transient(err, "ghi record.json / write record.json")
+	}
+	return nil
+}
+
+// finish publishes the event, then saves the final state. Publishing first
+// means a crash in between repeats the event (same Nats-Msg-Id, and
+// consumers may drop a repeated CloudEvents id) instead of losing it.
+func (s *Service) finish(ctx context.Context, st *State) (*State, outcome, error) {
+	st.Updated = time.Now().UTC()
+	ev := eventOf(st, s.cfg.Source)
+	subj := s.cfg.EventPrefix + ".completed"
+	if st.Status == StatusFailed {
+		subj = s.cfg.EventPrefix + ".failed"
+	}
+	m := nats.NewMsg(subj)
+	m.Data = ev.marshal()
+	m.Header.Set("Content-Type", ContentType)
+	if _, err := s.js.PublishMsg(ctx, m, jetstream.WithMsgID(ev.ID)); err != nil {
+		return st, 0, transient(err, "gửi sự kiện / publish the event")
+	}
+	if err := s.states.save(ctx, st); err != nil {
+		if errors.Is(err, errConflict) {
+			// Another worker finished the same dossier first: same outputs.
+			return st, outDone, nil
+		}
+		return st, 0, transient(err, "ghi trạng thái / write state")
+	}
+	return st, outDone, nil
+}
+
+// noteRetry records a transient error in the state, best effort, so the
+// API shows why a dossier waits.
+func (s *Service) noteRetry(ctx context.Context, st *State, cause error, delivered uint64) {
+	if st == nil || st.rev == 0 {
+		return
+	}
+	st.Error = hoso.Info(cause)
+	st.Deliveries = delivered
+	if err := s.states.save(ctx, st); err != nil {
+		s.log.Debug("ingest: could not note retry", "dossier", st.ID, "err", err)
+	}
+}

@@ -1,0 +1,155 @@
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Status is where a dossier is in the pipeline. received → extracting →
+// validated → rendered is the normal path; failed ends a dossier whose file
+// cannot be read (verdict rejected). Only rendered and failed are final: a
+// message for a dossier in a final state is acked without work, which is
+// what makes redelivery harmless. dead_letter marks a dossier whose message
+// ran out of deliveries on transient errors; `hoso redrive` resumes it.
+type Status string
+
+const (
+	StatusReceived   Status = "received"
+	StatusExtracting Status = "extracting"
+	StatusValidated  Status = "validated"
+	StatusRendered   Status = "rendered"
+	StatusFailed     Status = "failed"
+	StatusDeadLetter Status = "dead_letter"
+)
+
+// Final reports whether no more work will be done for the dossier.
+func (s Status) Final() bool { return s == StatusRendered || s == StatusFailed }
+
+// State is the value kept per dossier in the KV bucket and served by the
+// HTTP API. It holds no personal data: names and birth dates stay in
+// record.json.
+type State struct {
+	ID      string       `json:"id"`
+	Status  Status       `json:"status"`
+	Verdict hoso.Verdict `json:"verdict,omitempty"`
+	Origin  string       `json:"origin"`
+	Bucket  string       `json:"bucket"`
+	Key     string       `json:"key"`
+	ETag    string       `json:"etag,omitempty"`
+	Size    int64        `json:"size,omitempty"`
+
+	LetterKind hoso.LetterKind `json:"letter_kind,omitempty"`
+	DOCX       string          `json:"docx,omitempty"`   // key in the letter bucket
+	PDF        string          `json:"pdf,omitempty"`    // key in the letter bucket
+	Record     string          `json:"record,omitempty"` // key of record.json
+
+	Error      *hoso.ErrorInfo `json:"error,omitempty"`
+	Deliveries uint64          `json:"deliveries,omitempty"`
+
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+
+	rev uint64 // KV revision the value was read at, for compare-and-set
+}
+
+// States is the KV bucket of dossier states.
+type States struct {
+	kv jetstream.KeyValue
+}
+
+// errConflict means another worker changed the state first.
+var errConflict = errors.New("ingest: dossier state changed concurrently")
+
+// Get returns a dossier's state; ErrNotFound (wrapped) when it has none.
+func (s States) Get(ctx context.Context, id string) (*State, error) {
+	e, err := s.kv.Get(ctx, id)
+	if err != nil {
+		if errors.Is(err, jetstream.ErrKeyNotFound) {
+			return nil, fmt.Errorf("%w: dossier %s", ErrNotFound, id)
+		}
+		return nil, fmt.Errorf("ingest: read state %s: %w", id, err)
+	}
+	var st State
+	if err := json.Unmarshal(e.Value(), &st); err != nil {
+		return nil, fmt.Errorf("ingest: decode state %s: %w", id, err)
+	}
+	st.rev = e.Revision()
+	return &st, nil
+}
+
+// save writes st with compare-and-set: Create when st was never stored,
+// Update at the revision st was read at otherwise. errConflict when another
+// writer came first.
+func (s States) save(ctx context.Context, st *State) error {
+	st.Updated = time.Now().UTC()
+	if st.Created.IsZero() {
+		st.Created = st.Updated
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	var rev uint64
+	if st.rev == 0 {
+		rev, err = s.kv.Create(ctx, st.ID, b)
+	} else {
+		rev, err = s.kv.Update(ctx, st.ID, b, st.rev)
+	}
+	if err != nil {
+		if errors.Is(err, jetstream.ErrKeyExists) || isWrongSequence(err) {
+			return errConflict
+		}
+		return fmt.Errorf("ingest: write state %s: %w", st.ID, err)
+	}
+	st.rev = rev
+	return nil
+}
+
+// isWrongSequence recognises the server's CAS refusal on Update, which
+// nats.go returns as an APIError with code 10071.
+func isWrongSequence(err error) bool {
+	var apiErr *jetstream.APIError
+	return errors.As(err, &apiErr) && apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence
+}
+
+// List returns every state that matches f, in no particular order.
+func (s States) List(ctx context.Context, f Filter) ([]*State, error) {
+	lister, err := s.kv.ListKeys(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: list states: %w", err)
+	}
+	defer lister.Stop()
+	var out []*State
+	for id := range lister.Keys() {
+		st, err := s.Get(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if f.match(st) {
+			out = append(out, st)
+		}
+	}
+	return out, ctx.Err()
+}
+
+// Filter selects states for the list API; empty fields match anything.
+type Filter struct {
+	Status  Status
+	Verdict hoso.Verdict
+	Origin  string
+}
+
+func (f Filter) match(st *State) bool {
+	return (f.Status == "" || st.Status == f.Status) &&
+		(f.Verdict == "" || st.Verdict == f.Verdict) &&
+		(f.Origin == "" || st.Origin == f.Origin)
+}
