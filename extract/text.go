@@ -10,6 +10,8 @@
 package extract
 
 import (
+	"context"
+	"errors"
 	"time"
 
 	"github.com/hoso-vn/hoso"
@@ -83,4 +85,28 @@ func (l Limits) Defaults() Limits {
 		l.FileTimeout = 10 * time.Minute
 	}
 	return l
+}
+
+// checkSize refuses an empty upload or one over lim.MaxBytes before any
+// reader sees it.
+func checkSize(size int64, lim Limits) error {
+	switch {
+	case size == 0:
+		return hoso.Errorf(hoso.EEMPTY, "Tệp rỗng (0 byte)", "the file is empty (0 bytes)")
+	case size < 0:
+		return hoso.Errorf(hoso.EUNREADABLE, "Không xác định được kích thước tệp", "the file size is unknown")
+	case lim.MaxBytes >= 0 && size > lim.MaxBytes:
+		return hoso.Errorf(hoso.ETOOLARGE, "Tệp quá lớn (%d MiB, tối đa %d MiB)",
+			"the file is too large (%d MiB, at most %d MiB)", (size+(1<<20)-1)>>20, lim.MaxBytes>>20)
+	}
+	return nil
+}
+
+// ctxErr turns the end of a context into the pipeline's error codes: a
+// deadline is this input's fault, a cancellation (shutdown) is worth a retry.
+func ctxErr(err error) *hoso.Error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return hoso.Wrap(err, hoso.ETIMEOUT, "Đọc tệp quá thời gian cho phép", "reading the file took too long")
+	}
+	return hoso.Wrap(err, hoso.ETRANSIENT, "Việc đọc tệp bị dừng giữa chừng; sẽ thử lại", "reading was interrupted; it will be retried")
 }

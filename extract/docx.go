@@ -1,0 +1,628 @@
+package extract
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/hoso-vn/hoso"
+	"golang.org/x/text/unicode/norm"
+)
+
+const nsMC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+// DOCX reads the text of a Word document (.docx): headers, body
+// paragraphs and table cells in reading order, footnotes, then footers.
+// Legacy TCVN3/VNI text is converted to Unicode and every block is NFC.
+// Blocks carry no file name; the caller sets Block.File.
+func DOCX(r io.ReaderAt, size int64, lim Limits) (*Text, error) {
+	lim = lim.Defaults()
+	if err := checkSize(size, lim); err != nil {
+		return nil, err
+	}
+	zr, err := openZip(r, size, lim)
+	if err != nil {
+		return nil, err
+	}
+	switch k, odf := classifyZip(zr); k {
+	case zipDOCX:
+	case zipBundle:
+		return nil, hoso.Errorf(hoso.EUNREADABLE, "Tệp là tệp nén ZIP, không phải tệp Word (.docx)",
+			"the file is a ZIP archive, not a Word document (.docx)")
+	default:
+		return nil, errZipKind(k, odf)
+	}
+	return docxText(zr, newBudget(lim), "")
+}
+
+// docxText reads an opened DOCX package within budget b.
+func docxText(zr *zip.Reader, b *budget, file string) (*Text, error) {
+	files := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		files[strings.ToLower(f.Name)] = f
+	}
+	d := &docxReader{file: file, b: b}
+	if f := files["word/styles.xml"]; f != nil {
+		st, err := readStyles(f, b)
+		if err != nil && hoso.Code(err) == hoso.ETOOLARGE {
+			return nil, err
+		}
+		d.styles = st // a broken styles part costs only font detection
+	}
+
+	type part struct {
+		name, prefix string
+		order        int
+	}
+	var heads, foots []part
+	for _, f := range zr.File {
+		n := strings.ToLower(f.Name)
+		for _, kind := range []struct{ p, id string }{{"word/header", "h"}, {"word/footer", "f"}} {
+			if rest, ok := strings.CutPrefix(n, kind.p); ok && strings.HasSuffix(rest, ".xml") && !strings.Contains(rest, "/") {
+				num, err := strconv.Atoi(strings.TrimSuffix(rest, ".xml"))
+				if err != nil {
+					num = 1000 + len(heads) + len(foots)
+				}
+				p := part{f.Name, kind.id + strconv.Itoa(num), num}
+				if kind.id == "h" {
+					heads = append(heads, p)
+				} else {
+					foots = append(foots, p)
+				}
+			}
+		}
+	}
+	byOrder := func(ps []part) { sort.SliceStable(ps, func(i, j int) bool { return ps[i].order < ps[j].order }) }
+	byOrder(heads)
+	byOrder(foots)
+	parts := append(heads, part{name: "word/document.xml"})
+	parts = append(parts, part{name: "word/footnotes.xml", prefix: "fn"}, part{name: "word/endnotes.xml", prefix: "en"})
+	parts = append(parts, foots...)
+
+	t := &Text{Format: hoso.FormatDOCX}
+	for _, p := range parts {
+		f := files[strings.ToLower(p.name)]
+		if f == nil {
+			continue
+		}
+		err := d.part(f, p.prefix)
+		if err == nil {
+			continue
+		}
+		if p.prefix == "" || hoso.Code(err) == hoso.ETOOLARGE {
+			return nil, err
+		}
+		t.Warnings = append(t.Warnings, hoso.Warning{Code: hoso.WarnPartSkipped,
+			Message: fmt.Sprintf("Bỏ qua phần %s của tệp Word vì bị hỏng", p.name)})
+	}
+	d.finish(t)
+	return t, nil
+}
+
+func errDOCXCorrupt(err error) error {
+	var he *hoso.Error
+	if errors.As(err, &he) {
+		return err
+	}
+	return hoso.Wrap(err, hoso.EUNREADABLE, "Tệp Word (.docx) bị hỏng, không đọc được nội dung",
+		"the Word document (.docx) is corrupt; its content cannot be read")
+}
+
+// docxStyles holds the font each style sets, to find legacy fonts that
+// runs inherit instead of naming.
+type docxStyles struct {
+	def      string            // docDefaults font
+	defPara  string            // the default paragraph style's id
+	fonts    map[string]string // style id → its own font
+	basedOn  map[string]string
+	resolved map[string]string
+}
+
+func readStyles(f *zip.File, b *budget) (*docxStyles, error) {
+	rc, lr, err := b.open(f)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	st := &docxStyles{fonts: map[string]string{}, basedOn: map[string]string{}, resolved: map[string]string{}}
+	dec := xml.NewDecoder(lr)
+	var stack []string
+	cur, curType, isDefault := "", "", false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return st, nil
+		}
+		if err != nil {
+			return st, errDOCXCorrupt(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			parent := ""
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			stack = append(stack, e.Name.Local)
+			switch e.Name.Local {
+			case "style":
+				cur, curType, isDefault = attr(e, "styleId"), attr(e, "type"), attr(e, "default") == "1" || attr(e, "default") == "true"
+				if isDefault && curType == "paragraph" {
+					st.defPara = cur
+				}
+			case "basedOn":
+				if cur != "" {
+					st.basedOn[cur] = attr(e, "val")
+				}
+			case "rFonts":
+				if parent != "rPr" {
+					break
+				}
+				font := runFont(e)
+				if inStack(stack, "docDefaults") {
+					st.def = font
+				} else if cur != "" && inStack(stack, "style") && !inStack(stack, "tblStylePr") {
+					st.fonts[cur] = font
+				}
+			}
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if e.Name.Local == "style" {
+				cur = ""
+			}
+		}
+	}
+}
+
+// font returns the font style id sets, following basedOn.
+func (st *docxStyles) font(id string) string {
+	if st == nil || id == "" {
+		return ""
+	}
+	if f, ok := st.resolved[id]; ok {
+		return f
+	}
+	f := ""
+	for i, s := 0, id; i < 16 && s != ""; i, s = i+1, st.basedOn[s] {
+		if v := st.fonts[s]; v != "" {
+			f = v
+			break
+		}
+	}
+	st.resolved[id] = f
+	return f
+}
+
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func inStack(stack []string, name string) bool {
+	for _, s := range stack {
+		if s == name {
+			return true
+		}
+	}
+	return false
+}
+
+// runFont picks the font that draws non-ASCII characters (hAnsi), where a
+// legacy font matters, then the others.
+func runFont(e xml.StartElement) string {
+	var ascii, hansi, cs string
+	for _, a := range e.Attr {
+		switch a.Name.Local {
+		case "ascii":
+			ascii = a.Value
+		case "hAnsi":
+			hansi = a.Value
+		case "cs":
+			cs = a.Value
+		}
+	}
+	for _, f := range []string{hansi, ascii, cs} {
+		if enc, _ := FontEncoding(f); enc != Unicode {
+			return f
+		}
+	}
+	if hansi != "" {
+		return hansi
+	}
+	if ascii != "" {
+		return ascii
+	}
+	return cs
+}
+
+// docxReader turns WordprocessingML parts into blocks.
+type docxReader struct {
+	file   string
+	b      *budget
+	styles *docxStyles
+	blocks []docxBlock
+	legacy map[Encoding]bool
+}
+
+// docxBlock is a block whose text is not final yet: text with no font
+// telling its encoding waits for the whole document's statistics.
+type docxBlock struct {
+	Block
+	undecided bool // raw Latin-1 text that may be TCVN3 or VNI
+	legacy    bool // some run was converted from a legacy font
+}
+
+type docxPara struct {
+	buf       strings.Builder
+	slot      int // index in blocks, or -1 inside a table cell
+	cell      *docxCell
+	style     string
+	undecided bool
+	legacy    bool
+}
+
+type docxRun struct {
+	raw   strings.Builder
+	font  string
+	style string
+}
+
+type docxCell struct {
+	slot        int
+	col, span   int
+	buf         strings.Builder
+	undecided   bool
+	legacy      bool
+	paragraphs  int
+	table, rowN int
+}
+
+type docxTable struct {
+	index, row, col int
+}
+
+// part streams one XML part. Counters restart per part; IDs carry prefix.
+func (d *docxReader) part(f *zip.File, prefix string) error {
+	rc, lr, err := d.b.open(f)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(lr)
+	var (
+		stack      []string
+		skip       int // depth inside a subtree whose text is not shown
+		paras      []*docxPara
+		runs       []*docxRun
+		containers []*docxCell // nil entries are text boxes
+		tables     []*docxTable
+		fields     []bool // per open complex field: true while in its instruction
+		inText     bool
+		pCount     int
+		tCount     int
+	)
+	add := func(s string) {
+		// Text between a field's begin and separate is its instruction.
+		if len(runs) == 0 || len(fields) > 0 && fields[len(fields)-1] {
+			return
+		}
+		runs[len(runs)-1].raw.WriteString(s)
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			if len(stack) != 0 {
+				return errDOCXCorrupt(io.ErrUnexpectedEOF)
+			}
+			return nil
+		}
+		if err != nil {
+			return errDOCXCorrupt(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			parent := ""
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			stack = append(stack, e.Name.Local)
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch e.Name.Local {
+			case "del", "moveFrom", "instrText", "delText", "delInstrText", "tabs", "commentReference":
+				if e.Name.Space == nsMC {
+					break
+				}
+				skip = 1
+			case "Fallback":
+				if e.Name.Space == nsMC {
+					skip = 1
+				}
+			case "p":
+				p := &docxPara{slot: -1}
+				if n := len(containers); n > 0 && containers[n-1] != nil {
+					p.cell = containers[n-1]
+				} else {
+					pCount++
+					p.slot = len(d.blocks)
+					d.blocks = append(d.blocks, docxBlock{Block: Block{File: d.file, ID: prefix + "p" + strconv.Itoa(pCount)}})
+				}
+				paras = append(paras, p)
+			case "pStyle":
+				if len(paras) > 0 && parent == "pPr" {
+					paras[len(paras)-1].style = attr(e, "val")
+				}
+			case "r":
+				runs = append(runs, &docxRun{})
+			case "rStyle":
+				if len(runs) > 0 && parent == "rPr" {
+					runs[len(runs)-1].style = attr(e, "val")
+				}
+			case "rFonts":
+				if len(runs) > 0 && parent == "rPr" && len(stack) >= 3 && stack[len(stack)-3] == "r" {
+					runs[len(runs)-1].font = runFont(e)
+				}
+			case "t":
+				inText = parent == "r"
+			case "tab", "ptab":
+				if parent == "r" {
+					add("\t")
+				}
+			case "br", "cr":
+				if parent == "r" {
+					add("\n")
+				}
+			case "noBreakHyphen":
+				add("-")
+			case "sym":
+				// A symbol-font character; only a legacy font makes it text.
+				if c, err := strconv.ParseUint(attr(e, "char"), 16, 16); err == nil && len(runs) > 0 {
+					if enc, _ := FontEncoding(attr(e, "font")); enc != Unicode {
+						add(string(rune(c)))
+					}
+				}
+			case "fldChar":
+				switch attr(e, "fldCharType") {
+				case "begin":
+					fields = append(fields, true)
+				case "separate":
+					if len(fields) > 0 {
+						fields[len(fields)-1] = false
+					}
+				case "end":
+					if len(fields) > 0 {
+						fields = fields[:len(fields)-1]
+					}
+				}
+			case "tbl":
+				tCount++
+				tables = append(tables, &docxTable{index: tCount})
+			case "tr":
+				if len(tables) > 0 {
+					t := tables[len(tables)-1]
+					t.row++
+					t.col = 1
+				}
+			case "gridBefore":
+				if len(tables) > 0 && parent == "trPr" {
+					if n, err := strconv.Atoi(attr(e, "val")); err == nil && n > 0 && n < 1000 {
+						tables[len(tables)-1].col += n
+					}
+				}
+			case "tc":
+				c := &docxCell{span: 1, slot: len(d.blocks)}
+				if len(tables) > 0 {
+					t := tables[len(tables)-1]
+					c.table, c.rowN, c.col = t.index, t.row, t.col
+				}
+				d.blocks = append(d.blocks, docxBlock{Block: Block{File: d.file,
+					ID:    prefix + "t" + strconv.Itoa(c.table) + "r" + strconv.Itoa(c.rowN) + "c" + strconv.Itoa(c.col),
+					Table: c.table, Row: c.rowN, Col: c.col}})
+				containers = append(containers, c)
+			case "gridSpan":
+				if n := len(containers); n > 0 && containers[n-1] != nil && parent == "tcPr" {
+					if v, err := strconv.Atoi(attr(e, "val")); err == nil && v > 1 && v < 1000 {
+						containers[n-1].span = v
+					}
+				}
+			case "txbxContent":
+				containers = append(containers, nil)
+			}
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch e.Name.Local {
+			case "t":
+				inText = false
+			case "r":
+				if len(runs) == 0 {
+					break
+				}
+				r := runs[len(runs)-1]
+				runs = runs[:len(runs)-1]
+				if len(paras) > 0 {
+					d.flushRun(r, paras[len(paras)-1])
+				}
+			case "p":
+				if len(paras) == 0 {
+					break
+				}
+				p := paras[len(paras)-1]
+				paras = paras[:len(paras)-1]
+				if p.cell != nil {
+					c := p.cell
+					if c.paragraphs > 0 {
+						c.buf.WriteByte('\n')
+					}
+					c.paragraphs++
+					c.buf.WriteString(p.buf.String())
+					c.undecided = c.undecided || p.undecided
+					c.legacy = c.legacy || p.legacy
+				} else {
+					blk := &d.blocks[p.slot]
+					blk.Text, blk.undecided, blk.legacy = p.buf.String(), p.undecided && !p.legacy, p.legacy
+				}
+			case "tc":
+				n := len(containers)
+				if n == 0 || containers[n-1] == nil {
+					break
+				}
+				c := containers[n-1]
+				containers = containers[:n-1]
+				blk := &d.blocks[c.slot]
+				blk.Text, blk.undecided, blk.legacy = c.buf.String(), c.undecided && !c.legacy, c.legacy
+				if len(tables) > 0 {
+					tables[len(tables)-1].col += c.span
+				}
+			case "txbxContent":
+				if n := len(containers); n > 0 && containers[n-1] == nil {
+					containers = containers[:n-1]
+				}
+			case "tbl":
+				if len(tables) > 0 {
+					tables = tables[:len(tables)-1]
+				}
+			}
+		case xml.CharData:
+			if inText && skip == 0 {
+				add(string(e))
+			}
+		}
+	}
+}
+
+// flushRun decodes a finished run by its font and adds it to p.
+func (d *docxReader) flushRun(r *docxRun, p *docxPara) {
+	s := r.raw.String()
+	if s == "" {
+		return
+	}
+	font := r.font
+	if font == "" {
+		font = d.styles.font(r.style)
+	}
+	if font == "" {
+		font = d.styles.font(p.style)
+	}
+	if font == "" && d.styles != nil {
+		if font = d.styles.font(d.styles.defPara); font == "" {
+			font = d.styles.def
+		}
+	}
+	enc, upper := FontEncoding(font)
+	if enc != Unicode {
+		p.buf.WriteString(enc.Decode(s, upper))
+		p.legacy = true
+		if d.legacy == nil {
+			d.legacy = map[Encoding]bool{}
+		}
+		d.legacy[enc] = true
+		return
+	}
+	if hasLegacyCodes(s) {
+		p.undecided = true
+	}
+	p.buf.WriteString(s)
+}
+
+// finish decides the encoding of font-less text from the whole document,
+// normalises every block and drops the empty ones.
+func (d *docxReader) finish(t *Text) {
+	var undecided strings.Builder
+	for _, b := range d.blocks {
+		if b.undecided {
+			undecided.WriteString(b.Text)
+			undecided.WriteByte('\n')
+		}
+	}
+	guess := Unicode
+	if undecided.Len() > 0 {
+		guess = DetectEncoding(undecided.String())
+	}
+	t.Blocks = make([]Block, 0, len(d.blocks))
+	for _, b := range d.blocks {
+		if b.undecided && guess != Unicode {
+			b.Text = guess.Decode(b.Text, false)
+		}
+		b.Text = cleanText(b.Text)
+		if b.Text == "" {
+			continue
+		}
+		t.Blocks = append(t.Blocks, b.Block)
+	}
+	if guess != Unicode {
+		if d.legacy == nil {
+			d.legacy = map[Encoding]bool{}
+		}
+		d.legacy[guess] = true
+	}
+	for _, enc := range []Encoding{TCVN3, VNI} {
+		if d.legacy[enc] {
+			t.Warnings = append(t.Warnings, legacyWarning(enc, d.file))
+		}
+	}
+}
+
+func legacyWarning(enc Encoding, file string) hoso.Warning {
+	name := "TCVN3 (ABC, phông .Vn…)"
+	if enc == VNI {
+		name = "VNI (phông VNI-…)"
+	}
+	return hoso.Warning{Code: hoso.WarnLegacyFont,
+		Message:  "Văn bản dùng bảng mã cũ " + name + " đã được chuyển sang Unicode; hãy đối chiếu với bản giấy",
+		Evidence: []hoso.Evidence{{File: file, Text: enc.String()}}}
+}
+
+// cleanText normalises a block: NFC, no control characters except tab and
+// newline, no soft hyphens or zero-width characters, trimmed. It must only
+// run after legacy decoding.
+func cleanText(s string) string {
+	s = norm.NFC.String(s)
+	clean := true
+	for _, r := range s {
+		if dropRune(r) {
+			clean = false
+			break
+		}
+	}
+	if !clean {
+		s = strings.Map(func(r rune) rune {
+			if r == '\u00a0' {
+				return ' '
+			}
+			if dropRune(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+func dropRune(r rune) bool {
+	switch r {
+	case '\t', '\n':
+		return false
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\ufeff', '\u00a0', '\ufffd':
+		return true
+	}
+	return unicode.IsControl(r)
+}

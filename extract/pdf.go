@@ -1,0 +1,429 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/ledongthuc/pdf"
+)
+
+// PDF reads the text layer of a PDF, one block per line, pages in order
+// and lines in content order (for office exports, the reading order).
+// A page whose text layer is empty or garbled is re-read with pdftotext
+// when it is installed; a page that stays unusable is listed in NeedOCR.
+// The parser panics on some malformed files: that ends as EUNREADABLE.
+func PDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (t *Text, err error) {
+	lim = lim.Defaults()
+	if err := checkSize(size, lim); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			t, err = nil, errPDFCorrupt(fmt.Errorf("pdf parser panic: %v", x))
+		}
+	}()
+	pr, err := pdf.NewReader(r, size)
+	if err != nil {
+		if isEncryptErr(err) {
+			return nil, hoso.Wrap(err, hoso.EENCRYPTED, "Tệp PDF được đặt mật khẩu; hãy gửi bản không có mật khẩu",
+				"the PDF is password-protected; send a copy without a password")
+		}
+		return nil, errPDFCorrupt(err)
+	}
+	n, err := numPages(pr)
+	if err != nil {
+		return nil, errPDFCorrupt(err)
+	}
+	if n <= 0 {
+		return nil, hoso.Errorf(hoso.EUNREADABLE, "Tệp PDF không có trang nào đọc được", "the PDF has no readable page")
+	}
+	if lim.MaxPages >= 0 && n > lim.MaxPages {
+		return nil, hoso.Errorf(hoso.ETOOLARGE, "Tệp PDF có quá nhiều trang (%d, tối đa %d)",
+			"the PDF has too many pages (%d, at most %d)", n, lim.MaxPages)
+	}
+	t = &Text{Format: hoso.FormatPDFText, Pages: n}
+	pages := make([][]string, n+1)
+	var retry []int
+	legacy := map[Encoding]bool{}
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, ctxErr(err)
+		}
+		lines, err := pageLines(pr, i)
+		if err == nil {
+			lines, err = usableLines(lines, legacy)
+		}
+		if err != nil {
+			retry = append(retry, i)
+			continue
+		}
+		pages[i] = lines
+	}
+	if len(retry) > 0 {
+		fb := &popplerText{r: r, size: size, lim: lim}
+		defer fb.close()
+		for _, i := range retry {
+			lines, err := fb.page(ctx, i)
+			if err == nil {
+				lines, err = usableLines(lines, legacy)
+			}
+			switch {
+			case err == nil:
+				pages[i] = lines
+			case ctx.Err() != nil:
+				return nil, ctxErr(ctx.Err())
+			default:
+				t.NeedOCR = append(t.NeedOCR, i)
+			}
+		}
+	}
+	for i := 1; i <= n; i++ {
+		for j, l := range pages[i] {
+			t.Blocks = append(t.Blocks, Block{Page: i, ID: "l" + strconv.Itoa(j+1), Text: l})
+		}
+	}
+	for _, enc := range []Encoding{TCVN3, VNI} {
+		if legacy[enc] {
+			t.Warnings = append(t.Warnings, legacyWarning(enc, ""))
+		}
+	}
+	return t, nil
+}
+
+func errPDFCorrupt(err error) *hoso.Error {
+	return hoso.Wrap(err, hoso.EUNREADABLE, "Tệp PDF bị hỏng hoặc bị cắt cụt, không đọc được",
+		"the PDF is corrupt or truncated and cannot be read")
+}
+
+func isEncryptErr(err error) bool {
+	if errors.Is(err, pdf.ErrInvalidPassword) {
+		return true
+	}
+	m := strings.ToLower(err.Error())
+	return strings.Contains(m, "encrypt") || strings.Contains(m, "password")
+}
+
+func numPages(pr *pdf.Reader) (n int, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("pdf parser panic: %v", x)
+		}
+	}()
+	return pr.NumPage(), nil
+}
+
+var errNoText = errors.New("no usable text layer")
+
+// usableLines decodes legacy-encoded lines and rejects a page whose text
+// is empty or garbage (control characters, U+FFFD, Latin-1 junk from a
+// broken ToUnicode map).
+func usableLines(lines []string, legacy map[Encoding]bool) ([]string, error) {
+	all := strings.Join(lines, "\n")
+	if enc := DetectEncoding(all); enc != Unicode {
+		legacy[enc] = true
+		for i, l := range lines {
+			lines[i] = enc.Decode(l, false)
+		}
+		all = strings.Join(lines, "\n")
+	}
+	if garbage(all) {
+		return nil, errNoText
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		if l = cleanText(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errNoText
+	}
+	return out, nil
+}
+
+// garbage reports whether more than 5 % of the visible characters could
+// not be real text.
+func garbage(s string) bool {
+	n, bad := 0, 0
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			continue
+		}
+		n++
+		switch {
+		case r < 0x20, r >= 0x7f && r < 0xa0, r == '\ufffd', r >= 0xe000 && r <= 0xf8ff:
+			bad++
+		case r >= 0xa1 && r <= 0xff && unicode.IsLetter(r) && !vietLatin1(r):
+			bad++
+		}
+	}
+	return bad >= 3 && bad*20 > n
+}
+
+// pageLines rebuilds the lines of page i from its content stream: text
+// shown at the same baseline joins one line, in content order. Fonts
+// switching mid-line give separate text objects; their pieces are joined
+// with a space only where two letters would otherwise touch.
+func pageLines(pr *pdf.Reader, i int) (lines []string, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			lines, err = nil, fmt.Errorf("pdf parser panic on page %d: %v", i, x)
+		}
+	}()
+	p := pr.Page(i)
+	if p.V.IsNull() {
+		return nil, fmt.Errorf("page %d missing", i)
+	}
+	contents := p.V.Key("Contents")
+	if contents.Kind() == pdf.Null {
+		return nil, nil
+	}
+	type mat [6]float64
+	ident := mat{1, 0, 0, 1, 0, 0}
+	mul := func(a, b mat) mat {
+		return mat{a[0]*b[0] + a[1]*b[2], a[0]*b[1] + a[1]*b[3],
+			a[2]*b[0] + a[3]*b[2], a[2]*b[1] + a[3]*b[3],
+			a[4]*b[0] + a[5]*b[2] + b[4], a[4]*b[1] + a[5]*b[3] + b[5]}
+	}
+	var (
+		ctm, tm, tlm = ident, ident, ident
+		ctmStack     []mat
+		fontSize     = 12.0
+		leading      float64
+		enc          pdf.TextEncoding
+		fonts        = map[string]pdf.TextEncoding{}
+		cur          strings.Builder
+		curY         = math.NaN()
+		tol          float64
+		started      bool
+	)
+	flush := func() {
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+	}
+	show := func(s string) {
+		if s == "" {
+			return
+		}
+		trm := mul(tm, ctm)
+		y := trm[5]
+		h := math.Abs(fontSize * math.Hypot(trm[2], trm[3]))
+		if !started || math.Abs(y-curY) > math.Max(tol, 1) {
+			flush()
+			curY, tol, started = y, 0.4*h, true
+		} else if cur.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(cur.String())
+			first, _ := utf8.DecodeRuneInString(s)
+			if isWordChar(last) && isWordChar(first) {
+				cur.WriteByte(' ')
+			}
+		}
+		cur.WriteString(s)
+	}
+	decode := func(raw string) string {
+		if enc == nil {
+			return raw
+		}
+		return enc.Decode(raw)
+	}
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		args := make([]pdf.Value, n)
+		for k := n - 1; k >= 0; k-- {
+			args[k] = stk.Pop()
+		}
+		num := func(k int) float64 {
+			if k < len(args) {
+				return args[k].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(ctmStack) < 1024 {
+				ctmStack = append(ctmStack, ctm)
+			}
+		case "Q":
+			if len(ctmStack) > 0 {
+				ctm = ctmStack[len(ctmStack)-1]
+				ctmStack = ctmStack[:len(ctmStack)-1]
+			}
+		case "cm":
+			if n == 6 {
+				ctm = mul(mat{num(0), num(1), num(2), num(3), num(4), num(5)}, ctm)
+			}
+		case "BT":
+			tm, tlm = ident, ident
+		case "Tf":
+			if n != 2 {
+				return
+			}
+			name := args[0].Name()
+			fontSize = num(1)
+			e, ok := fonts[name]
+			if !ok {
+				f := p.Font(name)
+				e = f.Encoder()
+				fonts[name] = e
+			}
+			enc = e
+		case "TL":
+			leading = num(0)
+		case "Td", "TD":
+			if op == "TD" {
+				leading = -num(1)
+			}
+			tlm = mul(mat{1, 0, 0, 1, num(0), num(1)}, tlm)
+			tm = tlm
+		case "Tm":
+			if n == 6 {
+				tlm = mat{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			tlm = mul(mat{1, 0, 0, 1, 0, -leading}, tlm)
+			tm = tlm
+		case "Tj", "'", "\"":
+			if op != "Tj" {
+				tlm = mul(mat{1, 0, 0, 1, 0, -leading}, tlm)
+				tm = tlm
+			}
+			if n > 0 {
+				show(decode(args[n-1].RawString()))
+			}
+		case "TJ":
+			if n == 0 {
+				return
+			}
+			v := args[0]
+			var b strings.Builder
+			for k := 0; k < v.Len(); k++ {
+				x := v.Index(k)
+				switch x.Kind() {
+				case pdf.String:
+					b.WriteString(decode(x.RawString()))
+				case pdf.Integer, pdf.Real:
+					// A large negative adjustment is a word gap in files
+					// that draw no space glyphs.
+					if x.Float64() < -250 && b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+						b.WriteByte(' ')
+					}
+				}
+			}
+			show(b.String())
+		}
+	})
+	flush()
+	return lines, nil
+}
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// popplerText re-reads pages with pdftotext, which decodes the fonts that
+// the Go parser gets wrong (wide ToUnicode ranges, Form XObjects).
+type popplerText struct {
+	r    io.ReaderAt
+	size int64
+	lim  Limits
+	path string
+	err  error
+}
+
+const maxPageText = 4 << 20
+
+func (p *popplerText) page(ctx context.Context, n int) ([]string, error) {
+	if p.path == "" && p.err == nil {
+		p.path, p.err = p.spill()
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	timeout := min(p.lim.PageTimeout, 60*time.Second)
+	if timeout <= 0 {
+		timeout = 60 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	pg := strconv.Itoa(n)
+	cmd := exec.CommandContext(ctx, "pdftotext", "-q", "-layout", "-enc", "UTF-8", "-f", pg, "-l", pg, p.path, "-")
+	out := &cappedBuffer{max: maxPageText}
+	cmd.Stdout = out
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("pdftotext page %d: %w", n, err)
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.ReplaceAll(out.String(), "\f", "\n"), "\n") {
+		if l = layoutSpaces(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines, nil
+}
+
+// layoutSpaces turns pdftotext's column padding (3+ spaces) into a tab
+// and squashes the rest.
+func layoutSpaces(l string) string {
+	var b strings.Builder
+	for _, f := range strings.Split(strings.TrimSpace(l), "   ") {
+		if f = strings.Join(strings.Fields(f), " "); f == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\t')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+func (p *popplerText) spill() (string, error) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp("", "hoso-*.pdf")
+	if err != nil {
+		return "", err
+	}
+	_, err = io.Copy(f, io.NewSectionReader(p.r, 0, p.size))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+func (p *popplerText) close() {
+	if p.path != "" {
+		os.Remove(p.path)
+	}
+}
+
+// cappedBuffer keeps at most max bytes and fails the writer beyond.
+type cappedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (c *cappedBuffer) Write(b []byte) (int, error) {
+	if c.Len()+len(b) > c.max {
+		return 0, errors.New("output too large")
+	}
+	return c.Buffer.Write(b)
+}
