@@ -1,0 +1,682 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// WarnNotInForce marks a record whose review date lies outside the rule
+// set's effective period: the verdict stands, but someone should confirm
+// that this rule set is the one to apply.
+const WarnNotInForce = "rule_set_not_in_force"
+
+// Result is what a rule set decides about a record.
+type Result struct {
+	Window   []int
+	Rules    []hoso.RuleOutcome
+	Verdict  hoso.Verdict
+	Warnings []hoso.Warning
+}
+
+// Apply evaluates rec and writes the outcome into it: RuleSet, Window,
+// Rules, Verdict, and a WarnNotInForce warning when it applies. A record
+// already rejected (or carrying an error) is left as it is. Apply may be
+// called again, with another rule set or review date: it replaces what a
+// previous call wrote.
+func (rs *RuleSet) Apply(rec *hoso.Record) {
+	if rec == nil || rec.Verdict == hoso.VerdictRejected || rec.Error != nil {
+		return
+	}
+	res := rs.Evaluate(rec)
+	rec.RuleSet = rs.ID
+	rec.Window = res.Window
+	rec.Rules = res.Rules
+	rec.Verdict = res.Verdict
+	rec.Warnings = slices.DeleteFunc(rec.Warnings, func(w hoso.Warning) bool { return w.Code == WarnNotInForce })
+	rec.Warnings = append(rec.Warnings, res.Warnings...)
+}
+
+// Evaluate decides on rec without modifying it.
+func (rs *RuleSet) Evaluate(rec *hoso.Record) Result {
+	e := &eval{rs: rs, rec: rec}
+	e.setReview()
+	var res Result
+	if !e.review.IsZero() {
+		e.window = rs.windowYears(rec, e.review)
+		res.Window = slices.Clone(e.window)
+		res.Warnings = rs.inForce(e.review)
+	}
+	for _, id := range ruleOrder {
+		r, ok := rs.Rules[id]
+		if !ok || !r.Enabled {
+			continue
+		}
+		var o hoso.RuleOutcome
+		switch id {
+		case RuleRatings:
+			o = e.ratings()
+		case RuleDistinction:
+			o = e.distinction()
+		case RuleAge:
+			o = e.age()
+		case RuleCertificate:
+			o = e.certificate()
+		case RuleEducation:
+			o = e.education()
+		}
+		o.ID = id
+		o.Citation = r.Citation
+		res.Rules = append(res.Rules, o)
+	}
+	res.Verdict = verdictOf(res.Rules)
+	return res
+}
+
+func verdictOf(rules []hoso.RuleOutcome) hoso.Verdict {
+	v := hoso.VerdictEligible
+	for _, o := range rules {
+		switch o.Outcome {
+		case hoso.OutcomeFail:
+			return hoso.VerdictIneligible
+		case hoso.OutcomeUnknown:
+			v = hoso.VerdictIncomplete
+		}
+	}
+	return v
+}
+
+func (rs *RuleSet) inForce(review hoso.Date) []hoso.Warning {
+	from, to := rs.Effective.From, rs.Effective.To
+	if !review.Before(from) && (to.IsZero() || !review.After(to)) {
+		return nil
+	}
+	period := "từ " + from.Vietnamese()
+	if !to.IsZero() {
+		period += " đến " + to.Vietnamese()
+	}
+	return []hoso.Warning{{
+		Code: WarnNotInForce,
+		Message: fmt.Sprintf("Ngày chi bộ xét đề nghị kết nạp (%s) nằm ngoài thời gian áp dụng của bộ quy tắc %s (%s); cần xác định lại tiêu chuẩn áp dụng.",
+			review.Vietnamese(), rs.ID, period),
+	}}
+}
+
+// eval is one evaluation: the record, the trusted review date and window.
+type eval struct {
+	rs     *RuleSet
+	rec    *hoso.Record
+	review hoso.Date // zero when unknown or not trusted
+	// reviewIssue is "" when review is usable, else the message key that
+	// explains why not.
+	reviewIssue string
+	window      []int
+}
+
+func (e *eval) setReview() {
+	r := e.rec
+	switch {
+	case r.ReviewDate.IsZero() || !r.ReviewDate.Valid():
+		e.reviewIssue = "no_review_date"
+	case r.ReviewDateBasis != hoso.ReviewFromOverride && r.ReviewDateEvidence != nil && e.low(*r.ReviewDateEvidence):
+		e.reviewIssue = "review_date_low_confidence"
+	default:
+		e.review = r.ReviewDate
+	}
+}
+
+// low reports whether ev is OCR text too uncertain to decide an outcome.
+func (e *eval) low(ev hoso.Evidence) bool {
+	return ev.Confidence > 0 && ev.Confidence < e.rs.MinConfidence
+}
+
+// noReview is the outcome of a rule that needs the review date when there
+// is none to trust.
+func (e *eval) noReview(rule string) hoso.RuleOutcome {
+	o := hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown}
+	if e.reviewIssue == "review_date_low_confidence" {
+		o.Message = e.rs.sentence(rule, e.reviewIssue, "date", e.rec.ReviewDate.Vietnamese())
+		o.Evidence = []hoso.Evidence{*e.rec.ReviewDateEvidence}
+		o.Missing = []string{e.rs.msg(rule, "doc_resolution_legible")}
+		return o
+	}
+	o.Message = e.rs.sentence(rule, "no_review_date", "n", strconv.Itoa(e.rs.Window.Years))
+	o.Missing = []string{e.rs.msg(rule, "doc_resolution")}
+	return o
+}
+
+// windowYears applies the window policy.
+//
+// Under include_review_year_if_rated_before the record shows that a rating
+// for the review year was made before the review date like this: the
+// dossier is the set of papers the chi bộ had when it met, so a rating for
+// the review year found in it is taken as made before the meeting, unless
+// the text it was read from is itself dated on or after the review date
+// (a document cannot be older than the latest date written in it: an
+// appraisal line or award decision "ngày 20/12/2019" for a meeting on
+// 15/12/2019 was written after the meeting). Such a rating does not move
+// the window, and, like every year outside the window, does not count.
+func (rs *RuleSet) windowYears(rec *hoso.Record, review hoso.Date) []int {
+	end := review.Year - 1
+	switch rs.Window.Policy {
+	case WindowEndInReviewYear:
+		end = review.Year
+	case WindowIncludeReviewYearIfRatedBefore:
+		for _, a := range rec.Appraisals {
+			if a.Year == review.Year && a.Rating != hoso.RatingUnknown && ratedBefore(a.Evidence.Text, review) {
+				end = review.Year
+				break
+			}
+		}
+	}
+	years := make([]int, 0, rs.Window.Years)
+	for y := end - rs.Window.Years + 1; y <= end; y++ {
+		years = append(years, y)
+	}
+	return years
+}
+
+var (
+	dateVI    = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	dateSlash = regexp.MustCompile(`\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b`)
+)
+
+// ratedBefore reports whether text, the evidence of a rating, carries no
+// date on or after review.
+func ratedBefore(text string, review hoso.Date) bool {
+	for _, re := range []*regexp.Regexp{dateVI, dateSlash} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			d, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			y, _ := strconv.Atoi(m[3])
+			if dt, err := hoso.NewDate(y, time.Month(mo), d); err == nil && !dt.Before(review) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// rank places r in the rule set's order: higher is better, 0 is unknown.
+func (rs *RuleSet) rank(r hoso.Rating) int {
+	if i := slices.Index(rs.Ratings.Order, r); i >= 0 {
+		return len(rs.Ratings.Order) - i
+	}
+	return 0
+}
+
+func (rs *RuleSet) ratingLabel(r hoso.Rating) string {
+	if l := rs.Ratings.Labels[r.String()]; l != "" {
+		return l
+	}
+	return r.Vietnamese()
+}
+
+// atLeast names a threshold: "hoàn thành tốt nhiệm vụ trở lên", or the bare
+// label for the best rating.
+func (rs *RuleSet) atLeast(r hoso.Rating) string {
+	if rs.rank(r) == len(rs.Ratings.Order) {
+		return rs.ratingLabel(r)
+	}
+	return rs.ratingLabel(r) + " trở lên"
+}
+
+// yearRatings is what the record says about one window year.
+type yearRatings struct {
+	year     int
+	apps     []hoso.Appraisal
+	distinct []hoso.Rating // in order of appearance
+	trusted  bool          // some evidence of the (single) rating is not low-confidence
+}
+
+func (y yearRatings) conflict() bool { return len(y.distinct) > 1 }
+func (y yearRatings) missing() bool  { return len(y.distinct) == 0 }
+
+func (y yearRatings) evidence() []hoso.Evidence {
+	ev := make([]hoso.Evidence, len(y.apps))
+	for i, a := range y.apps {
+		ev[i] = a.Evidence
+	}
+	return ev
+}
+
+func (e *eval) years() []yearRatings {
+	out := make([]yearRatings, 0, len(e.window))
+	for _, y := range e.window {
+		yr := yearRatings{year: y}
+		for _, a := range e.rec.Appraisals {
+			if a.Year != y || a.Rating == hoso.RatingUnknown {
+				continue
+			}
+			yr.apps = append(yr.apps, a)
+			if !slices.Contains(yr.distinct, a.Rating) {
+				yr.distinct = append(yr.distinct, a.Rating)
+			}
+			if !e.low(a.Evidence) {
+				yr.trusted = true
+			}
+		}
+		out = append(out, yr)
+	}
+	return out
+}
+
+func (e *eval) ratingList(rs []hoso.Rating) string {
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = e.rs.ratingLabel(r)
+	}
+	return joinVI(s, "và")
+}
+
+func (e *eval) windowText() string {
+	s := make([]string, len(e.window))
+	for i, y := range e.window {
+		s[i] = strconv.Itoa(y)
+	}
+	return joinVI(s, "và")
+}
+
+// ratings: every window year rated at or above Ratings.Min.
+func (e *eval) ratings() hoso.RuleOutcome {
+	const rule = RuleRatings
+	if e.review.IsZero() {
+		return e.noReview(rule)
+	}
+	rs := e.rs
+	required := rs.atLeast(rs.Ratings.Min)
+	var fail, unknown, details []string
+	var failEv, unknownEv, passEv []hoso.Evidence
+	var missing []string
+	for _, y := range e.years() {
+		year := strconv.Itoa(y.year)
+		switch {
+		case y.missing():
+			unknown = append(unknown, rs.sentence(rule, "missing", "year", year))
+			missing = append(missing, rs.msg(rule, "doc_appraisal", "year", year))
+		case y.conflict():
+			unknown = append(unknown, rs.sentence(rule, "conflict", "year", year, "ratings", e.ratingList(y.distinct)))
+			missing = append(missing, rs.msg(rule, "doc_appraisal_confirm", "year", year))
+			unknownEv = append(unknownEv, y.evidence()...)
+		case !y.trusted:
+			unknown = append(unknown, rs.sentence(rule, "low_confidence", "year", year, "rating", rs.ratingLabel(y.distinct[0])))
+			missing = append(missing, rs.msg(rule, "doc_appraisal_legible", "year", year))
+			unknownEv = append(unknownEv, y.evidence()...)
+		case rs.rank(y.distinct[0]) < rs.rank(rs.Ratings.Min):
+			key := "below"
+			if rs.rank(y.distinct[0]) == 1 {
+				key = "lowest"
+			}
+			fail = append(fail, rs.sentence(rule, key, "year", year, "rating", rs.ratingLabel(y.distinct[0]), "required", required))
+			failEv = append(failEv, y.evidence()...)
+		default:
+			details = append(details, "năm "+year+": "+rs.ratingLabel(y.distinct[0]))
+			passEv = append(passEv, y.evidence()...)
+		}
+	}
+	switch {
+	case len(fail) > 0:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Message: strings.Join(fail, " "), Evidence: failEv}
+	case len(unknown) > 0:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: strings.Join(unknown, " "), Evidence: unknownEv, Missing: missing}
+	}
+	return hoso.RuleOutcome{
+		Outcome:  hoso.OutcomePass,
+		Message:  rs.sentence(rule, "pass", "years", e.windowText(), "required", required, "details", strings.Join(details, "; ")),
+		Evidence: passEv,
+	}
+}
+
+func (rs *RuleSet) awardLabel(a hoso.Award) string {
+	if l := rs.Distinction.AwardLabels[string(a.Kind)]; l != "" {
+		return l
+	}
+	if a.Kind == hoso.AwardOther || !a.Kind.Valid() {
+		if a.Title != "" {
+			return a.Title
+		}
+	}
+	return a.Kind.Vietnamese()
+}
+
+func isTitle(k hoso.AwardKind) bool {
+	switch k {
+	case hoso.AwardCSTDCoSo, hoso.AwardCSTDCapTinh, hoso.AwardCSTDToanQuoc, hoso.AwardLaoDongTienTien:
+		return true
+	}
+	return false
+}
+
+// awardFact phrases an award: "năm 2018 được tặng Giấy khen của Giám đốc
+// Sở Tài chính (Quyết định số 12/QĐ-STC ngày 10/12/2018)".
+func (rs *RuleSet) awardFact(a hoso.Award) string {
+	issuer := strings.TrimSpace(a.Issuer)
+	issuer = strings.TrimSpace(strings.TrimPrefix(issuer, "của "))
+	decision := strings.TrimSpace(a.Decision)
+	if decision != "" && !strings.HasPrefix(strings.ToLower(decision), "quyết định") {
+		decision = "Quyết định số " + decision
+	}
+	year := strconv.Itoa(a.Year)
+	switch {
+	case a.Kind == hoso.AwardGiayKhen || a.Kind == hoso.AwardBangKhen:
+		detail := ""
+		if issuer != "" {
+			detail = " của " + issuer
+		}
+		if decision != "" {
+			detail += " (" + decision + ")"
+		}
+		return rs.msg(RuleDistinction, "fact_commendation", "year", year, "award", rs.awardLabel(a), "detail", detail)
+	case isTitle(a.Kind):
+		var parts []string
+		for _, s := range []string{issuer, decision} {
+			if s != "" {
+				parts = append(parts, s)
+			}
+		}
+		detail := ""
+		if len(parts) > 0 {
+			detail = " (" + strings.Join(parts, ", ") + ")"
+		}
+		return rs.msg(RuleDistinction, "fact_title", "year", year, "award", rs.awardLabel(a), "detail", detail)
+	}
+	detail := ""
+	if decision != "" {
+		detail = " (" + decision + ")"
+	}
+	return rs.msg(RuleDistinction, "fact_other", "year", year, "award", rs.awardLabel(a), "detail", detail)
+}
+
+// requiredDistinction phrases what counts, from the rule set's data:
+// "được xếp loại hoàn thành xuất sắc nhiệm vụ, được tặng Giấy khen hoặc
+// Bằng khen, hoặc đạt danh hiệu Chiến sĩ thi đua cơ sở trở lên".
+func (rs *RuleSet) requiredDistinction() string {
+	var parts, commend, titles []string
+	if rs.Distinction.MinRating != hoso.RatingUnknown {
+		parts = append(parts, "được xếp loại "+rs.atLeast(rs.Distinction.MinRating))
+	}
+	kinds := rs.Distinction.AwardKinds
+	label := func(k hoso.AwardKind) string { return rs.awardLabel(hoso.Award{Kind: k}) }
+	for _, k := range kinds {
+		if k == hoso.AwardGiayKhen || k == hoso.AwardBangKhen {
+			commend = append(commend, label(k))
+		}
+	}
+	cstd := []hoso.AwardKind{hoso.AwardCSTDCoSo, hoso.AwardCSTDCapTinh, hoso.AwardCSTDToanQuoc}
+	if !slices.Contains(kinds, hoso.AwardLaoDongTienTien) && slices.Contains(kinds, cstd[0]) &&
+		slices.Contains(kinds, cstd[1]) && slices.Contains(kinds, cstd[2]) {
+		titles = append(titles, label(cstd[0])+" trở lên")
+	} else {
+		for _, k := range kinds {
+			if isTitle(k) {
+				titles = append(titles, label(k))
+			}
+		}
+	}
+	if len(commend) > 0 {
+		parts = append(parts, "được cấp có thẩm quyền tặng "+joinVI(commend, "hoặc"))
+	}
+	if len(titles) > 0 {
+		parts = append(parts, "đạt danh hiệu "+joinVI(titles, "hoặc"))
+	}
+	if slices.Contains(kinds, hoso.AwardOther) {
+		parts = append(parts, "được khen thưởng hình thức khác")
+	}
+	if len(parts) > 1 {
+		return strings.Join(parts[:len(parts)-1], ", ") + ", hoặc " + parts[len(parts)-1]
+	}
+	return strings.Join(parts, "")
+}
+
+// distinction: at least one window year with a qualifying rating or award.
+func (e *eval) distinction() hoso.RuleOutcome {
+	const rule = RuleDistinction
+	if e.review.IsZero() {
+		return e.noReview(rule)
+	}
+	rs := e.rs
+	minR := rs.Distinction.MinRating
+	qualifies := func(r hoso.Rating) bool {
+		return minR != hoso.RatingUnknown && rs.rank(r) >= rs.rank(minR)
+	}
+	var facts, shaky, notCounted, unknownMsg, missing, missingYears []string
+	var factEv, shakyEv []hoso.Evidence
+	for _, y := range e.years() {
+		year := strconv.Itoa(y.year)
+		switch {
+		case y.missing():
+			if minR != hoso.RatingUnknown {
+				missingYears = append(missingYears, year)
+				missing = append(missing, rs.msg(rule, "doc_appraisal", "year", year))
+			}
+		case y.conflict():
+			if slices.ContainsFunc(y.distinct, qualifies) {
+				unknownMsg = append(unknownMsg, rs.sentence(rule, "conflict", "year", year, "ratings", e.ratingList(y.distinct)))
+				missing = append(missing, rs.msg(rule, "doc_appraisal_confirm", "year", year))
+				shakyEv = append(shakyEv, y.evidence()...)
+			}
+		case !y.trusted:
+			// An uncertain reading decides either way: a misread HTXSNV
+			// could be the distinction, a misread HTTNV could hide one.
+			if minR != hoso.RatingUnknown {
+				shaky = append(shaky, rs.msg(rule, "fact_rating", "year", year, "rating", rs.ratingLabel(y.distinct[0])))
+				missing = append(missing, rs.msg(rule, "doc_appraisal_legible", "year", year))
+				shakyEv = append(shakyEv, y.evidence()...)
+			}
+		case qualifies(y.distinct[0]):
+			facts = append(facts, rs.msg(rule, "fact_rating", "year", year, "rating", rs.ratingLabel(y.distinct[0])))
+			factEv = append(factEv, y.evidence()...)
+		}
+		for _, a := range e.rec.Awards {
+			if a.Year != y.year {
+				continue
+			}
+			switch {
+			case !slices.Contains(rs.Distinction.AwardKinds, a.Kind):
+				name := rs.awardLabel(a) + " năm " + year
+				if isTitle(a.Kind) {
+					name = "danh hiệu " + name
+				}
+				notCounted = append(notCounted, name)
+			case e.low(a.Evidence):
+				shaky = append(shaky, rs.awardFact(a))
+				missing = append(missing, rs.msg(rule, "doc_award_legible", "year", year))
+				shakyEv = append(shakyEv, a.Evidence)
+			default:
+				facts = append(facts, rs.awardFact(a))
+				factEv = append(factEv, a.Evidence)
+			}
+		}
+	}
+	switch {
+	case len(facts) > 0:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: factEv,
+			Message: rs.sentence(rule, "pass", "years", e.windowText(), "facts", strings.Join(facts, "; "))}
+	case len(shaky) > 0 || len(unknownMsg) > 0 || len(missingYears) > 0:
+		if len(shaky) > 0 {
+			unknownMsg = append(unknownMsg, rs.sentence(rule, "low_confidence", "facts", joinVI(shaky, "và")))
+		}
+		if len(missingYears) > 0 {
+			unknownMsg = append(unknownMsg, rs.sentence(rule, "missing", "years", joinVI(missingYears, "và")))
+		}
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: strings.Join(unknownMsg, " "),
+			Evidence: shakyEv, Missing: missing}
+	}
+	msg := rs.sentence(rule, "fail", "years", e.windowText(), "required", rs.requiredDistinction())
+	var ev []hoso.Evidence
+	if len(notCounted) > 0 {
+		msg += " " + rs.sentence(rule, "not_counted", "awards", joinVI(notCounted, "và"))
+		for _, a := range e.rec.Awards {
+			if slices.Contains(e.window, a.Year) {
+				ev = append(ev, a.Evidence)
+			}
+		}
+	}
+	return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Message: msg, Evidence: ev}
+}
+
+// ageText says "29 tuổi 4 tháng", or "18 tuổi" on the month.
+func ageText(months int) string {
+	if months%12 == 0 {
+		return fmt.Sprintf("%d tuổi", months/12)
+	}
+	return fmt.Sprintf("%d tuổi %d tháng", months/12, months%12)
+}
+
+// age: full MinMonths to full MaxMonths at the review date, in whole months.
+func (e *eval) age() hoso.RuleOutcome {
+	const rule = RuleAge
+	rs := e.rs
+	dob := e.rec.Candidate.DateOfBirth
+	dobEv, hasDobEv := e.rec.Candidate.Evidence["date_of_birth"]
+	var o hoso.RuleOutcome
+	switch {
+	case dob.IsZero() || !dob.Valid():
+		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: rs.sentence(rule, "no_birth_date"),
+			Missing: []string{rs.msg(rule, "doc_birth")}}
+		if e.review.IsZero() {
+			r := e.noReview(rule)
+			o.Message = r.Message + " " + o.Message
+			o.Missing = append(r.Missing, o.Missing...)
+			o.Evidence = r.Evidence
+		}
+		return o
+	case hasDobEv && e.low(dobEv):
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: []hoso.Evidence{dobEv},
+			Message: rs.sentence(rule, "birth_low_confidence", "birth", dob.Vietnamese()),
+			Missing: []string{rs.msg(rule, "doc_birth_legible")}}
+	case e.review.IsZero():
+		o = e.noReview(rule)
+		if hasDobEv {
+			o.Evidence = append(o.Evidence, dobEv)
+		}
+		return o
+	}
+	var ev []hoso.Evidence
+	if hasDobEv {
+		ev = append(ev, dobEv)
+	}
+	if e.rec.ReviewDateEvidence != nil {
+		ev = append(ev, *e.rec.ReviewDateEvidence)
+	}
+	date := e.review.Vietnamese()
+	if !dob.Before(e.review) {
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: ev,
+			Message: rs.sentence(rule, "birth_after_review", "birth", dob.Vietnamese(), "date", date),
+			Missing: []string{rs.msg(rule, "doc_birth")}}
+	}
+	months := dob.MonthsUntil(e.review)
+	minA, maxA := ageText(rs.Age.MinMonths), ageText(rs.Age.MaxMonths)
+	switch {
+	case months < rs.Age.MinMonths:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
+			Message: rs.sentence(rule, "under", "date", date, "age", ageText(months), "min", minA)}
+	case months > rs.Age.MaxMonths && rs.Age.AboveMax == AboveMaxFail:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
+			Message: rs.sentence(rule, "over", "date", date, "age", ageText(months), "max", maxA)}
+	case months > rs.Age.MaxMonths:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev, Escalate: true,
+			Message: rs.sentence(rule, "over_escalate", "date", date, "age", ageText(months), "max", maxA)}
+	}
+	return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: ev,
+		Message: rs.sentence(rule, "pass", "date", date, "age", ageText(months), "min", minA, "max", maxA)}
+}
+
+// certificate: the course certificate is less than ValidMonths old at the
+// review date.
+func (e *eval) certificate() hoso.RuleOutcome {
+	const rule = RuleCertificate
+	rs := e.rs
+	c := e.rec.Certificate
+	if c == nil || c.Issued.IsZero() || !c.Issued.Valid() {
+		o := hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: rs.sentence(rule, "missing"),
+			Missing: []string{rs.msg(rule, "doc_certificate")}}
+		if c != nil {
+			o.Evidence = []hoso.Evidence{c.Evidence}
+		}
+		return o
+	}
+	ev := []hoso.Evidence{c.Evidence}
+	issued := c.Issued.Vietnamese()
+	switch {
+	case e.low(c.Evidence):
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: ev,
+			Message: rs.sentence(rule, "low_confidence", "issued", issued),
+			Missing: []string{rs.msg(rule, "doc_certificate_legible")}}
+	case e.review.IsZero():
+		o := e.noReview(rule)
+		o.Evidence = append(o.Evidence, ev...)
+		return o
+	case c.Issued.After(e.review):
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
+			Message: rs.sentence(rule, "after_review", "issued", issued, "date", e.review.Vietnamese())}
+	}
+	valid := strconv.Itoa(rs.Certificate.ValidMonths)
+	if c.Issued.MonthsUntil(e.review) >= rs.Certificate.ValidMonths {
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
+			Message: rs.sentence(rule, "expired", "issued", issued, "valid", valid, "date", e.review.Vietnamese())}
+	}
+	return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: ev,
+		Message: rs.sentence(rule, "pass", "issued", issued, "valid", valid, "date", e.review.Vietnamese())}
+}
+
+var gradeRe = regexp.MustCompile(`(\d{1,2})\s*/\s*(\d{1,2})`)
+
+// education: the general-education level as written reaches the rule's
+// threshold. It needs no review date.
+func (e *eval) education() hoso.RuleOutcome {
+	const rule = RuleEducation
+	rs := e.rs
+	text := strings.TrimSpace(e.rec.Candidate.Education)
+	ev, hasEv := e.rec.Candidate.Evidence["education"]
+	var evs []hoso.Evidence
+	if hasEv {
+		evs = []hoso.Evidence{ev}
+	}
+	if text == "" {
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: rs.sentence(rule, "missing"),
+			Missing: []string{rs.msg(rule, "doc_education")}}
+	}
+	if hasEv && e.low(ev) {
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: evs,
+			Message: rs.sentence(rule, "low_confidence", "education", text),
+			Missing: []string{rs.msg(rule, "doc_education")}}
+	}
+	pass := func() hoso.RuleOutcome {
+		return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: evs, Message: rs.sentence(rule, "pass", "education", text)}
+	}
+	fail := func() hoso.RuleOutcome {
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: evs, Message: rs.sentence(rule, "fail", "education", text)}
+	}
+	if m := gradeRe.FindStringSubmatch(text); m != nil {
+		g, _ := strconv.Atoi(m[1])
+		if min, ok := rs.Education.MinGrade[m[2]]; ok {
+			n, _ := strconv.Atoi(m[2])
+			if g >= 1 && g <= n {
+				if g >= min {
+					return pass()
+				}
+				return fail()
+			}
+		}
+	}
+	folded := " " + foldWords(text) + " "
+	for _, b := range rs.Education.Below {
+		if strings.Contains(folded, " "+foldWords(b)+" ") {
+			return fail()
+		}
+	}
+	for _, a := range rs.Education.Accept {
+		if strings.Contains(folded, " "+foldWords(a)+" ") {
+			return pass()
+		}
+	}
+	return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: evs,
+		Message: rs.sentence(rule, "unclear", "education", text),
+		Missing: []string{rs.msg(rule, "doc_education")}}
+}
