@@ -1,0 +1,518 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hoso-vn/hoso"
+)
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		name string
+		rec  *hoso.Record
+		want hoso.LetterKind
+		ok   bool
+	}{
+		{"eligible", eligibleRecord(), hoso.LetterEligible, true},
+		{"ineligible", ineligibleRecord(), hoso.LetterIneligible, true},
+		{"incomplete", incompleteRecord(), hoso.LetterIncomplete, true},
+		{"escalate beats ineligible", escalateRecord(), hoso.LetterEscalate, true},
+		{"rejected", func() *hoso.Record {
+			r := eligibleRecord()
+			r.Reject(hoso.ErrNotDossier)
+			return r
+		}(), "", false},
+		{"not validated", baseRecord(), "", false},
+		{"nil", nil, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := KindOf(tt.rec)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("KindOf = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestDOCXErrors(t *testing.T) {
+	rejected := eligibleRecord()
+	rejected.Reject(hoso.ErrUnreadable)
+	badIssuer := DefaultIssuer()
+	badIssuer.Signer.Name = ""
+	register := DefaultIssuer()
+	register.Number.Mode = NumberRegister
+	tests := []struct {
+		name string
+		rec  *hoso.Record
+		iss  *Issuer
+		date hoso.Date
+	}{
+		{"rejected record", rejected, DefaultIssuer(), letterDate},
+		{"nil record", nil, DefaultIssuer(), letterDate},
+		{"nil issuer", eligibleRecord(), nil, letterDate},
+		{"invalid issuer", eligibleRecord(), badIssuer, letterDate},
+		{"register without a number", eligibleRecord(), register, letterDate},
+		{"impossible date", eligibleRecord(), DefaultIssuer(), hoso.Date{Year: 2019, Month: 2, Day: 30}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DOCX(tt.rec, tt.iss, tt.date)
+			var he *hoso.Error
+			if !errors.As(err, &he) || he.Code != hoso.EINVALID || he.VI == "" || he.EN == "" {
+				t.Fatalf("want an EINVALID *hoso.Error with both messages, got %#v", err)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, f := range fixtures() {
+		a, err := DOCX(f.rec(), f.iss(), letterDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := DOCX(f.rec(), f.iss(), letterDate)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two renderings differ", f.name)
+		}
+	}
+}
+
+// TestWellFormed parses every XML part of every golden letter.
+func TestWellFormed(t *testing.T) {
+	for _, f := range fixtures() {
+		b, err := os.ReadFile(filepath.Join("testdata", "letter-"+f.name+".docx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps := parts(t, b)
+		for _, need := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+			"word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml"} {
+			if _, ok := ps[need]; !ok {
+				t.Errorf("%s: part %s missing", f.name, need)
+			}
+		}
+		for name, data := range ps {
+			d := xml.NewDecoder(bytes.NewReader(data))
+			for {
+				_, err := d.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Errorf("%s %s: %v", f.name, name, err)
+					break
+				}
+			}
+		}
+	}
+}
+
+// paragraph is the part of a w:p the assertions need.
+type paragraph struct {
+	text string
+	jc   string
+	ind  string // firstLine
+	runs []runProps
+}
+
+type runProps struct {
+	text    string
+	sz      string
+	b, i, u bool
+}
+
+// paragraphs reads document.xml into paragraphs, with just enough of a
+// decoder to check formatting.
+func paragraphs(t *testing.T, doc []byte) []paragraph {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	var out []paragraph
+	var p *paragraph
+	var r *runProps
+	inT := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			attr := func(n string) string {
+				for _, a := range e.Attr {
+					if a.Name.Local == n {
+						return a.Value
+					}
+				}
+				return ""
+			}
+			switch e.Name.Local {
+			case "p":
+				out = append(out, paragraph{})
+				p = &out[len(out)-1]
+			case "jc":
+				if p != nil && r == nil {
+					p.jc = attr("val")
+				}
+			case "ind":
+				if p != nil {
+					p.ind = attr("firstLine")
+				}
+			case "r":
+				if p != nil {
+					p.runs = append(p.runs, runProps{})
+					r = &p.runs[len(p.runs)-1]
+				}
+			case "sz":
+				if r != nil {
+					r.sz = attr("val")
+				}
+			case "b":
+				if r != nil {
+					r.b = true
+				}
+			case "i":
+				if r != nil {
+					r.i = true
+				}
+			case "u":
+				if r != nil {
+					r.u = attr("val") == "single"
+				}
+			case "t":
+				inT = true
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "r":
+				r = nil
+			case "p":
+				p = nil
+			case "t":
+				inT = false
+			}
+		case xml.CharData:
+			if inT && r != nil {
+				r.text += string(e)
+				p.text += string(e)
+			}
+		}
+	}
+}
+
+func findPara(ps []paragraph, prefix string) (paragraph, bool) {
+	for _, p := range ps {
+		if strings.HasPrefix(p.text, prefix) {
+			return p, true
+		}
+	}
+	return paragraph{}, false
+}
+
+// TestStructure checks word/document.xml against the element table of
+// HD 36-HD/VPTW (Party) and NĐ 30/2020 (State).
+func TestStructure(t *testing.T) {
+	type want struct {
+		prefix  string
+		sz      string
+		b, i, u bool
+		jc      string
+	}
+	party := []want{
+		{"ĐẢNG UỶ CÁC CƠ QUAN TỈNH", "28", false, false, false, "center"},
+		{"BAN TỔ CHỨC", "28", true, false, false, "center"},
+		{"*", "28", false, false, false, "center"},
+		{"Số \u00a0", "28", false, false, false, "center"},
+		{"Về ", "24", false, true, false, "center"},
+		{"ĐẢNG CỘNG SẢN VIỆT NAM", "30", true, false, false, "center"},
+		{"Hà Nội, ngày 03 tháng 10 năm 2019", "28", false, true, false, "center"},
+		{"Nơi nhận:", "28", false, false, true, "left"},
+		{"- Như Kính gửi,", "24", false, false, false, "left"},
+		{"K/T TRƯỞNG BAN", "28", true, false, false, "center"},
+		{"PHÓ TRƯỞNG BAN", "28", false, false, false, "center"},
+		{"Nguyễn Quang Hùng", "28", true, false, false, "center"},
+	}
+	state := []want{
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "24", true, false, false, "center"},
+		{"Độc lập - Tự do - Hạnh phúc", "26", true, false, false, "center"},
+		{"Số: 15/SNV", "26", false, false, false, "center"},
+		{"V/v hồ sơ", "24", false, false, false, "center"},
+		{"Nơi nhận:", "24", true, true, false, "left"},
+		{"- Như trên;", "22", false, false, false, "left"},
+		{"KT. GIÁM ĐỐC", "28", true, false, false, "center"},
+		{"PHÓ GIÁM ĐỐC", "28", true, false, false, "center"},
+	}
+	for _, f := range fixtures() {
+		t.Run(f.name, func(t *testing.T) {
+			b, err := DOCX(f.rec(), f.iss(), letterDate)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps := parts(t, b)
+			doc := string(ps["word/document.xml"])
+			for _, s := range []string{
+				`<w:pgSz w:w="11906" w:h="16838"/>`,
+				`<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"`,
+				`<w:titlePg/>`, `<w:headerReference w:type="first"`, `<w:headerReference w:type="default"`,
+			} {
+				if !strings.Contains(doc, s) {
+					t.Errorf("document.xml lacks %s", s)
+				}
+			}
+			fonts := regexp.MustCompile(`<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>`)
+			if n, runs := len(fonts.FindAllString(doc, -1)), strings.Count(doc, "<w:rPr>"); n != runs {
+				t.Errorf("%d of %d run properties declare Times New Roman for all four scripts", n, runs)
+			}
+			if !fonts.MatchString(string(ps["word/styles.xml"])) {
+				t.Error("styles.xml docDefaults lack Times New Roman")
+			}
+			if !strings.Contains(string(ps["word/header1.xml"]), "PAGE") || strings.Contains(string(ps["word/header2.xml"]), "PAGE") {
+				t.Error("want the PAGE field in the default header and not on page 1")
+			}
+			if !strings.Contains(doc, `<w:tblBorders><w:top w:val="nil"/>`) {
+				t.Error("header table has borders")
+			}
+			if n := strings.Count(doc, "<w:pBdr>"); (f.name == "state" && n != 2) || (f.name != "state" && n != 1) {
+				t.Errorf("%d ruled paragraphs", n)
+			}
+
+			pars := paragraphs(t, ps["word/document.xml"])
+			wants := party
+			if f.name == "state" {
+				wants = state
+			}
+			for _, w := range wants {
+				p, ok := findPara(pars, w.prefix)
+				if !ok {
+					t.Errorf("no paragraph %q", w.prefix)
+					continue
+				}
+				r := p.runs[0]
+				if r.sz != w.sz || r.b != w.b || r.i != w.i || r.u != w.u || p.jc != w.jc {
+					t.Errorf("%q: sz %s b %v i %v u %v jc %s; want sz %s b %v i %v u %v jc %s",
+						w.prefix, r.sz, r.b, r.i, r.u, p.jc, w.sz, w.b, w.i, w.u, w.jc)
+				}
+			}
+			// Body: 14 pt, justified, first-line indent ~1 cm, spacing ≥ 6 pt, ends "./.".
+			var body []paragraph
+			for _, p := range pars {
+				if p.jc == "both" {
+					body = append(body, p)
+				}
+			}
+			if len(body) < 3 {
+				t.Fatalf("%d justified body paragraphs", len(body))
+			}
+			for _, p := range body {
+				if p.runs[0].sz != "28" || p.ind != "567" {
+					t.Errorf("body paragraph sz %s firstLine %s: %.40q", p.runs[0].sz, p.ind, p.text)
+				}
+			}
+			if !strings.HasSuffix(body[len(body)-1].text, "./.") {
+				t.Errorf("last body paragraph does not end with ./.: %q", body[len(body)-1].text)
+			}
+			if !strings.Contains(doc, `w:after="120" w:line="276"`) {
+				t.Error("body paragraphs lack 6 pt spacing")
+			}
+			if _, ok := findPara(pars, "Kính gửi:"); !ok {
+				t.Error("no Kính gửi")
+			}
+		})
+	}
+}
+
+// TestLetterText checks the wording each kind must carry.
+func TestLetterText(t *testing.T) {
+	tests := []struct {
+		name string
+		rec  *hoso.Record
+		want []string
+		not  []string
+	}{
+		{"eligible", eligibleRecord(), []string{
+			"quần chúng Nguyễn Thị Hoà, chuyên viên Phòng Quản lý ngân sách, Sở Tài chính",
+			"Trong 3 năm liên tiếp (2016, 2017, 2018)",
+			"năm 2016 hoàn thành tốt nhiệm vụ; năm 2017 hoàn thành xuất sắc nhiệm vụ; năm 2018 hoàn thành tốt nhiệm vụ",
+			"năm 2017 được tặng Giấy khen của Giám đốc Sở Tài chính (Quyết định số 123/QĐ-STC ngày 15/12/2017)",
+			"Công văn số 52-CV/BTCĐU",
+			"chuyển hồ sơ để Ban Thường vụ Đảng uỷ xem xét, quyết định theo thẩm quyền./.",
+		}, []string{"2015"}},
+		{"ineligible", ineligibleRecord(), []string{
+			"chưa đảm bảo tiêu chuẩn, điều kiện",
+			"- Năm 2017 quần chúng chỉ được xếp loại hoàn thành nhiệm vụ, chưa đạt mức hoàn thành tốt nhiệm vụ trở lên theo yêu cầu trong 3 năm liên tiếp;",
+			"- Trong 3 năm 2016, 2017, 2018 quần chúng không có năm nào",
+			"trả lại hồ sơ để chi bộ",
+		}, []string{"Quần chúng đủ 18 tuổi"}},
+		{"incomplete", incompleteRecord(), []string{
+			"còn thiếu các tài liệu sau:",
+			"- bản nhận xét, đánh giá, xếp loại năm 2018 của cơ quan, đơn vị;",
+			"- giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.",
+			"bổ sung đầy đủ",
+		}, nil},
+		{"escalate", escalateRecord(), []string{
+			"quá 60 tuổi.",
+			"cấp uỷ trực thuộc Trung ương",
+		}, []string{"trả lại hồ sơ"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kind, _ := KindOf(tt.rec)
+			l := compose(tt.rec, DefaultIssuer(), kind)
+			text := strings.Join(l.body, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("letter lacks %q:\n%s", w, text)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(text, w) {
+					t.Errorf("letter should not say %q", w)
+				}
+			}
+			if strings.Count(text, "./.") != 1 || !strings.HasSuffix(text, "./.") {
+				t.Errorf("want exactly one ./. at the end")
+			}
+			if n := strings.Count(text, "- bản nhận xét, đánh giá, xếp loại năm 2018"); n > 1 {
+				t.Errorf("a missing document is listed %d times", n)
+			}
+		})
+	}
+}
+
+func TestDateLine(t *testing.T) {
+	for _, tt := range []struct {
+		d    hoso.Date
+		want string
+	}{
+		{hoso.Date{Year: 2019, Month: 4, Day: 3}, "Hà Nội, ngày 03 tháng 4 năm 2019"},
+		{hoso.Date{Year: 2018, Month: 2, Day: 20}, "Hà Nội, ngày 20 tháng 02 năm 2018"},
+		{hoso.Date{}, "Hà Nội, ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"},
+	} {
+		if got := dateLine("Hà Nội", tt.d); got != tt.want {
+			t.Errorf("dateLine(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestDefaultIssuerMatchesFile(t *testing.T) {
+	iss, err := LoadIssuer(filepath.Join("issuers", "btcdu.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(iss, DefaultIssuer()) {
+		t.Errorf("issuers/btcdu.yaml and DefaultIssuer differ:\n%+v\n%+v", iss, DefaultIssuer())
+	}
+	if err := DefaultIssuer().Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestParseIssuer(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("issuers", "btcdu.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, from, to string
+		errPart        string // in the English message; "" means valid
+	}{
+		{"as shipped", "", "", ""},
+		{"state profile", "profile: party", "profile: state", ""},
+		{"unknown profile", "profile: party", "profile: chinh-phu", "profile must be party or state"},
+		{"misspelt key", "place:", "plac:", "not valid YAML/JSON"},
+		{"lower-case name", "name: BAN TỔ CHỨC", "name: Ban Tổ chức", "must be in capitals"},
+		{"no signer name", "name: Nguyễn Quang Hùng", "name: \"\"", "missing field signer.name"},
+		{"bad margin", "left: 30", "left: 3", "margin margins_mm.left"},
+		{"bad number mode", "mode: blank", "mode: auto", "number.mode must be blank or register"},
+		{"slash in abbreviation", "abbreviation: BTCĐU", "abbreviation: BTC/ĐU", "must not contain"},
+		{"empty", "", "", "empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := string(base)
+			if tt.from != "" {
+				if !strings.Contains(src, tt.from) {
+					t.Fatalf("fixture lacks %q", tt.from)
+				}
+				src = strings.Replace(src, tt.from, tt.to, 1)
+			}
+			if tt.name == "empty" {
+				src = "# nothing\n"
+			}
+			iss, err := ParseIssuer([]byte(src), "test.yaml")
+			if tt.errPart == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if iss.Margins.Left != 30 {
+					t.Errorf("margins not read: %+v", iss.Margins)
+				}
+				return
+			}
+			var he *hoso.Error
+			if !errors.As(err, &he) || he.Code != hoso.EINVALID || !strings.Contains(err.Error(), tt.errPart) || he.VI == "" {
+				t.Fatalf("want EINVALID mentioning %q, got %v", tt.errPart, err)
+			}
+		})
+	}
+	// JSON is YAML too: a profile may be written either way.
+	js := `{"superior":"ĐẢNG UỶ X","name":"BAN TỔ CHỨC","abbreviation":"BTCĐU","full_name":"Ban Tổ chức Đảng uỷ X",
+	"standing_committee":"Ban Thường vụ Đảng uỷ","place":"Huế","signer":{"title":"TRƯỞNG BAN","name":"A"},
+	"recipients":["Chi bộ {unit}"],"copies":["Lưu."]}`
+	iss, err := ParseIssuer([]byte(js), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if iss.Profile != ProfileParty || iss.Margins.Top != 20 || iss.Number.Mode != NumberBlank || iss.ShortName != iss.FullName {
+		t.Errorf("defaults not applied: %+v", iss)
+	}
+}
+
+func TestLoadIssuerMissing(t *testing.T) {
+	_, err := LoadIssuer(filepath.Join(t.TempDir(), "none.yaml"))
+	if hoso.Code(err) != hoso.EINVALID {
+		t.Fatalf("want EINVALID, got %v", err)
+	}
+}
+
+func TestNumber(t *testing.T) {
+	iss := DefaultIssuer()
+	if got, _ := iss.number(); got != "Số \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0-CV/BTCĐU" {
+		t.Errorf("blank number = %q", got)
+	}
+	iss.Number = NumberPolicy{Mode: NumberRegister, Type: "CV", Value: 52}
+	if got, _ := iss.number(); got != "Số 52-CV/BTCĐU" {
+		t.Errorf("party number = %q", got)
+	}
+	iss.Number.Value = 7
+	if got, _ := iss.number(); got != "Số 07-CV/BTCĐU" {
+		t.Errorf("number below 10 = %q", got)
+	}
+	iss.Profile = ProfileState
+	iss.Abbreviation = "SNV"
+	if got, _ := iss.number(); got != "Số: 07/SNV" {
+		t.Errorf("state number = %q", got)
+	}
+}
+
+func BenchmarkDOCX(b *testing.B) {
+	rec, iss := eligibleRecord(), DefaultIssuer()
+	for b.Loop() {
+		if _, err := DOCX(rec, iss, letterDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
