@@ -3,9 +3,162 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/hoso-vn/hoso/ingest"
 )
 
-// Placeholder until the owning change lands.
+const serveSummary = `Runs the workers and the HTTP API against MinIO (or any S3 service) and NATS
+JetStream. Creates the streams, KV bucket, buckets and the bucket's
+notification rule first (as 'hoso setup' does). Any number of instances may
+share one MinIO and one NATS. SIGINT or SIGTERM stops it: dossiers in flight
+finish or go back to NATS for another instance.`
+
 func cmdServe(ctx context.Context, m *Main, args []string) error {
-	return errors.New("hoso serve: not built yet")
+	c, err := m.parseConfig("serve", serveSummary, withS3|withNATS|withWorker|withHTTP, args)
+	if err != nil {
+		return err
+	}
+	st, err := c.s3Store()
+	if err != nil {
+		return fmt.Errorf("hoso serve: %w", err)
+	}
+	nc, err := c.NATS.connect("hoso serve", 30*time.Second)
+	if err != nil {
+		return fmt.Errorf("hoso serve: %w", err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return fmt.Errorf("hoso serve: %w", err)
+	}
+	m.Logger.Info("hoso serve: connected", "nats", nc.ConnectedUrlRedacted(), "s3", c.S3.Endpoint)
+	return m.pipeline(ctx, c, js, st, nil)
+}
+
+// s3Store opens the S3 store of c.
+func (c *config) s3Store() (*ingest.S3, error) {
+	o, err := c.S3.options()
+	if err != nil {
+		return nil, err
+	}
+	return ingest.NewS3(o)
+}
+
+// pipeline sets the streams and buckets up, then runs the service (and,
+// with a folder store, its watcher) and the HTTP API until ctx ends.
+func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, st ingest.Store, dir *ingest.Dir) error {
+	cfg := c.Ingest
+	cfg.Logger = m.Logger
+	if err := setupWithRetry(ctx, m, js, st, cfg); err != nil {
+		if !errors.Is(err, ingest.ErrNoNotifyTarget) {
+			return fmt.Errorf("hoso: setup: %w", err)
+		}
+		// Uploads still arrive, through the reconciler, only later.
+		m.Logger.Warn("hoso: MinIO has no NATS target; uploads are found by the reconciler only",
+			"every", cfg.WithDefaults().ReconcileEvery, "fix", "restart MinIO with the environment 'hoso setup' prints")
+	}
+	proc, err := c.processor()
+	if err != nil {
+		return err
+	}
+	svc, err := ingest.New(ctx, js, st, proc, cfg)
+	if err != nil {
+		return err
+	}
+
+	var srv *http.Server
+	var wg sync.WaitGroup
+	errs := make(chan error, 3)
+	if c.HTTP != "" {
+		l, err := net.Listen("tcp", c.HTTP)
+		if err != nil {
+			return fmt.Errorf("hoso: HTTP API: %w", err)
+		}
+		srv = &http.Server{Handler: svc.Handler(), ReadHeaderTimeout: 10 * time.Second}
+		m.Logger.Info("hoso: HTTP API listening", "url", "http://"+l.Addr().String()+"/v1/dossiers")
+		wg.Go(func() {
+			if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				errs <- fmt.Errorf("hoso: HTTP API: %w", err)
+			}
+		})
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	if dir != nil {
+		w := svc.Watcher(dir)
+		wg.Go(func() {
+			if err := w.Run(runCtx); err != nil && runCtx.Err() == nil {
+				errs <- fmt.Errorf("hoso: watcher: %w", err)
+				stop()
+			}
+		})
+	}
+	var runErr error
+	workersDone := make(chan struct{})
+	go func() {
+		runErr = svc.Run(runCtx)
+		close(workersDone)
+	}()
+	select {
+	case <-runCtx.Done():
+	case err := <-errs:
+		stop()
+		runErr = err
+	}
+	<-workersDone
+	if srv != nil {
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		srv.Shutdown(sctx)
+		cancel()
+	}
+	wg.Wait()
+	if runErr == nil {
+		select {
+		case runErr = <-errs:
+		default:
+		}
+	}
+	m.Logger.Info("hoso: stopped")
+	return runErr
+}
+
+// setupWithRetry runs ingest.Setup, retrying while NATS or the store is
+// still starting (compose and Kubernetes start everything at once).
+func setupWithRetry(ctx context.Context, m *Main, js jetstream.JetStream, st ingest.Store, cfg ingest.Config) error {
+	delay := 500 * time.Millisecond
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := ingest.Setup(sctx, js, st, cfg)
+		cancel()
+		if err == nil || errors.Is(err, ingest.ErrNoNotifyTarget) || ctx.Err() != nil || time.Now().After(deadline) || !retryable(err) {
+			return err
+		}
+		m.Logger.Warn("hoso: setup failed, retrying", "err", err, "in", delay)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 10*time.Second)
+	}
+}
+
+// retryable tells a service still starting from a configuration mistake.
+func retryable(err error) bool {
+	s := err.Error()
+	for _, perm := range []string{"Access Denied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "authorization", "invalid"} {
+		if strings.Contains(s, perm) {
+			return false
+		}
+	}
+	return true
 }
