@@ -1,0 +1,457 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hoso-vn/hoso"
+)
+
+type ratedMention struct {
+	year   int
+	rating hoso.Rating
+	ocr    bool
+	ev     hoso.Evidence
+}
+
+type awardMention struct {
+	year     int
+	kind     hoso.AwardKind
+	title    string
+	issuer   string
+	decision string
+	ocr      bool
+	ev       hoso.Evidence
+}
+
+type itemKind uint8
+
+const (
+	itYear itemKind = iota + 1
+	itRating
+	itAward
+	itDecision
+)
+
+// item is one thing found in a clause, in reading order.
+type item struct {
+	kind   itemKind
+	i, n   int // tokens
+	years  []int
+	rating hoso.Rating
+	award  hoso.AwardKind
+	text   string    // decision as written
+	date   hoso.Date // decision date
+}
+
+// scanAppraisals reads the years, ratings, awards and decisions of every
+// unit and ties each rating and award to its years.
+func (r *reader) scanAppraisals() {
+	var pending []int // years of a heading line ("Năm 2017:") for the lines under it
+	pendingDoc := -1
+	for ui := range r.units {
+		u := &r.units[ui]
+		if u.doc != pendingDoc {
+			pending, pendingDoc = nil, u.doc
+		}
+		clauses := r.clauses(u)
+		if ys, ok := headingYears(u, clauses); ok {
+			pending = ys
+			continue
+		}
+		hasYears := false
+		var last []int // years of the latest clause that had any, in this unit
+		for _, c := range clauses {
+			if c == nil {
+				continue
+			}
+			var cys []int
+			for _, it := range c {
+				if it.kind == itYear {
+					cys = append(cys, it.years...)
+				}
+			}
+			if len(cys) > 0 {
+				hasYears = true
+			}
+			carry := last
+			if carry == nil {
+				carry = pending
+			}
+			r.assign(u, c, carry, pending)
+			if len(cys) > 0 {
+				last = cys
+			}
+		}
+		if hasYears {
+			pending = nil
+		}
+	}
+}
+
+// headingYears reports whether a unit is only a year heading ("Năm 2017:",
+// "- Năm 2016, 2017:") whose ratings follow on the next lines.
+func headingYears(u *unit, clauses [][]item) ([]int, bool) {
+	if len(u.l.toks) == 0 || len(u.l.toks) > 8 || !strings.Contains(u.l.tail, ":") {
+		return nil, false
+	}
+	var ys []int
+	for _, c := range clauses {
+		for _, it := range c {
+			if it.kind != itYear {
+				return nil, false
+			}
+			ys = append(ys, it.years...)
+		}
+	}
+	for _, t := range u.l.toks {
+		if t.num < 0 && t.w != "năm" && t.w != "và" {
+			return nil, false
+		}
+	}
+	return ys, len(ys) > 0
+}
+
+// clauses splits a unit into clauses of items. A clause holding
+// requirement wording ("trở lên", "căn cứ") is dropped: it quotes a rule,
+// not a fact about the candidate.
+func (r *reader) clauses(u *unit) [][]item {
+	x := r.x
+	l := &u.l
+	toks := l.toks
+	var out [][]item
+	var cur []item
+	cue := false
+	closeClause := func() {
+		if !cue && len(cur) > 0 {
+			out = append(out, cur)
+		}
+		cur, cue = nil, false
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i > 0 && clauseBreak(t.sep) {
+			closeClause()
+		}
+		if p, n := x.at(toks, i, catCue); p != nil {
+			cue = true
+			i += n - 1
+			continue
+		}
+		if n, text, dt := decisionAt(x, l, i); n > 0 {
+			cur = append(cur, item{kind: itDecision, i: i, n: n, text: text, date: dt})
+			i += n - 1
+			continue
+		}
+		if _, n := dateAt(toks, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		if ys, n := yearsAt(l, i); n > 0 {
+			cur = append(cur, item{kind: itYear, i: i, n: n, years: ys})
+			i += n - 1
+			continue
+		}
+		if p, n := x.at(toks, i, catRatingCode); p != nil {
+			cur = append(cur, item{kind: itRating, i: i, n: n, rating: hoso.Rating(p.val)})
+			i += n - 1
+			continue
+		}
+		if p, n := x.at(toks, i, catRating); p != nil {
+			if m := nvAfter(x, toks, i+n); m > 0 {
+				cur = append(cur, item{kind: itRating, i: i, n: m - i, rating: hoso.Rating(p.val)})
+				i = m - 1
+				continue
+			}
+		}
+		if p, n := x.at(toks, i, catAward); p != nil {
+			if !collective(x, toks, i) {
+				cur = append(cur, item{kind: itAward, i: i, n: n, award: awardKinds[p.val]})
+			}
+			i += n - 1
+			continue
+		}
+	}
+	closeClause()
+	return out
+}
+
+// nvAfter finds "nhiệm vụ" completing a rating core within a few words
+// ("hoàn thành tốt chức trách, nhiệm vụ") and returns the token after it.
+func nvAfter(x *lexicon, toks []token, i int) int {
+	for j := i; j < len(toks) && j < i+4; j++ {
+		if j > i && clauseBreak(toks[j].sep) {
+			return 0
+		}
+		if p, n := x.at(toks, j, catNV); p != nil {
+			return j + n
+		}
+		if p, _ := x.at(toks, j, catRating, catRatingCode, catAward); p != nil {
+			return 0
+		}
+	}
+	return 0
+}
+
+// collective reports whether an award at i is a unit's ("Tập thể lao động
+// tiên tiến"), not a person's.
+func collective(x *lexicon, toks []token, i int) bool {
+	s := x.seq["tập thể"]
+	return i >= 2 && toks[i-2].w == s[0] && toks[i-1].w == s[1]
+}
+
+// yearsAt reads a year or a run of years at i: "2017", "2016 - 2018",
+// "2016 đến năm 2018". Years that are part of a document number
+// ("56/2015/NĐ-CP") or a month ("12/2017" is a year, of a month) are
+// told apart by their neighbours.
+func yearsAt(l *line, i int) ([]int, int) {
+	toks := l.toks
+	t := toks[i]
+	if !isYear(t) {
+		return nil, 0
+	}
+	if i > 0 && tight(t.sep) && toks[i-1].num > 12 {
+		return nil, 0 // "56/2015"
+	}
+	if i+1 < len(toks) && tight(strings.TrimSpace(toks[i+1].sep)) && toks[i+1].num < 0 {
+		return nil, 0 // "2015/NĐ-CP"
+	}
+	// A range.
+	j := i + 1
+	dash := j < len(toks) && (strings.TrimSpace(toks[j].sep) == "-" || strings.TrimSpace(toks[j].sep) == "–")
+	if !dash && j < len(toks) && toks[j].w == "đến" {
+		j++
+		if j < len(toks) && toks[j].w == "năm" {
+			j++
+		}
+		dash = true
+	}
+	if dash && j < len(toks) && isYear(toks[j]) && toks[j].num > t.num && toks[j].num-t.num <= 10 {
+		ys := make([]int, 0, toks[j].num-t.num+1)
+		for y := t.num; y <= toks[j].num; y++ {
+			ys = append(ys, y)
+		}
+		return ys, j - i + 1
+	}
+	return []int{t.num}, 1
+}
+
+// decisionAt reads "Quyết định số 123/QĐ-UBND ngày 15/12/2017" or
+// "QĐ số 123/QĐ-UBND, ngày …" at i: the tokens used, the text as written
+// and the date.
+func decisionAt(x *lexicon, l *line, i int) (int, string, hoso.Date) {
+	toks := l.toks
+	j := i
+	qd := x.seq["quyết định"]
+	switch {
+	case toks[j].w == x.seq["qđ"][0]:
+		j++
+	case j+1 < len(toks) && toks[j].w == qd[0] && toks[j+1].w == qd[1]:
+		j += 2
+	default:
+		return 0, "", hoso.Date{}
+	}
+	if j < len(toks) && toks[j].w == "số" {
+		j++
+	}
+	if j >= len(toks) || toks[j].num < 0 {
+		return 0, "", hoso.Date{}
+	}
+	j = numberEnd(l, j) + 1
+	end := toks[j-1].end
+	var dt hoso.Date
+	if n := j; n < len(toks) {
+		if d, m := dateAt(toks, n); m > 0 && (toks[n].w == wNgay || strings.Contains(toks[n].sep, ",")) {
+			dt = d
+			j = n + m
+			end = toks[j-1].end
+		}
+	}
+	return j - i, l.text[toks[i].start:end], dt
+}
+
+// assign ties the ratings and awards of one clause to their years. carry
+// holds the years of the unit's previous clause (or of a heading line),
+// heading only those of a heading line: a rating without a year of its own
+// takes the heading's years, an award takes either.
+func (r *reader) assign(u *unit, c []item, carry, heading []int) {
+	yearsBetween := func(from, to int) []int {
+		var ys []int
+		for k := from; k < to; k++ {
+			if c[k].kind == itYear {
+				ys = append(ys, c[k].years...)
+			}
+		}
+		return ys
+	}
+	anchor := func(k int) bool { return c[k].kind == itRating || c[k].kind == itAward }
+	prevAnchor := func(k int) int {
+		for j := k - 1; j >= 0; j-- {
+			if anchor(j) {
+				return j
+			}
+		}
+		return -1
+	}
+	nextAnchor := func(k int) int {
+		for j := k + 1; j < len(c); j++ {
+			if anchor(j) {
+				return j
+			}
+		}
+		return len(c)
+	}
+	ratingYears := make([][]int, len(c))
+	for k := range c {
+		if c[k].kind != itRating {
+			continue
+		}
+		ys := yearsBetween(prevAnchor(k)+1, k)
+		if len(ys) == 0 {
+			ys = yearsBetween(k+1, nextAnchor(k))
+		}
+		if len(ys) == 0 {
+			ys = heading
+		}
+		ratingYears[k] = ys
+		ev := r.evidence(u, u.l.toks[c[k].i].start)
+		for _, y := range ys {
+			r.rated = append(r.rated, ratedMention{year: y, rating: c[k].rating, ocr: u.ocr, ev: ev})
+		}
+	}
+	for k := range c {
+		if c[k].kind != itAward {
+			continue
+		}
+		pa := prevAnchor(k)
+		ys := yearsBetween(pa+1, k)
+		if len(ys) == 0 {
+			for j := k - 1; j >= 0; j-- {
+				if c[j].kind == itRating {
+					ys = ratingYears[j]
+					break
+				}
+			}
+		}
+		na := nextAnchor(k)
+		if len(ys) == 0 {
+			ys = yearsBetween(k+1, na)
+		}
+		if len(ys) == 0 {
+			ys = carry
+		}
+		var dec *item
+		for j := k + 1; j < na; j++ {
+			if c[j].kind == itDecision {
+				dec = &c[j]
+				break
+			}
+		}
+		if dec == nil {
+			for j := k - 1; j > pa; j-- {
+				if c[j].kind == itDecision {
+					dec = &c[j]
+					break
+				}
+			}
+		}
+		a := awardMention{kind: c[k].award, ocr: u.ocr, ev: r.evidence(u, u.l.toks[c[k].i].start)}
+		it := c[k]
+		a.title = u.l.text[u.l.toks[it.i].start:u.l.toks[it.i+it.n-1].end]
+		if dec != nil {
+			a.decision = dec.text
+			if len(ys) == 0 && !dec.date.IsZero() {
+				ys = []int{dec.date.Year}
+			}
+		}
+		a.issuer = r.issuer(u, it.i, it.n)
+		d := &r.docs[u.doc]
+		if d.kind == docDecision {
+			if a.decision == "" && d.number != "" && !d.date.IsZero() {
+				a.decision = fmt.Sprintf("Quyết định số %s ngày %02d/%02d/%d", d.number, d.date.Day, int(d.date.Month), d.date.Year)
+			}
+			if len(ys) == 0 && !d.date.IsZero() {
+				ys = []int{d.date.Year}
+			}
+		}
+		for _, y := range ys {
+			b := a
+			b.year = y
+			r.awards = append(r.awards, b)
+		}
+	}
+}
+
+// issuer finds who gave an award at tokens [i, i+n): "… của Giám đốc Sở
+// Tài chính", "được Chủ tịch UBND tỉnh tặng …", or the issuer column of
+// an award table.
+func (r *reader) issuer(u *unit, i, n int) string {
+	x := r.x
+	toks := u.l.toks
+	if u.roles != nil {
+		for k, role := range u.roles {
+			if role == colIssuer && k < len(u.cellAt) {
+				if s := u.cellText(k); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	// "được X tặng <award>"
+	for j := i - 1; j >= 0 && j >= i-14; j-- {
+		if clauseBreak(toks[j+1].sep) {
+			break
+		}
+		if toks[j].w == x.seq["được"][0] && j+1 < i {
+			end := -1
+			for k := j + 1; k < i; k++ {
+				for _, v := range []string{"tặng", "khen tặng", "trao tặng", "công nhận"} {
+					if hasSeqAt(toks, k, x.seq[v]) && end < 0 {
+						end = k
+					}
+				}
+			}
+			if end > j+1 && capitalised(u.l.text[toks[j+1].start:toks[j+1].end]) {
+				return u.l.text[toks[j+1].start:toks[end-1].end]
+			}
+			break
+		}
+	}
+	// "<award> … của X"
+	for j := i + n; j < len(toks) && j < i+n+20; j++ {
+		if clauseBreak(toks[j].sep) || strings.Contains(toks[j].sep, "|") {
+			break
+		}
+		if toks[j].w == x.seq["của"][0] && j+1 < len(toks) && capitalised(u.l.text[toks[j+1].start:toks[j+1].end]) {
+			k := j + 1
+			for k+1 < len(toks) {
+				s := toks[k+1].sep
+				if clauseBreak(s) || strings.ContainsAny(s, ",()|;") {
+					break
+				}
+				if w := toks[k+1].w; w == x.seq["theo"][0] || w == x.seq["tại"][0] || w == "năm" || w == "về" || w == x.seq["cho"][0] ||
+					hasSeqAt(toks, k+1, x.seq["quyết định"]) || w == x.seq["qđ"][0] {
+					break
+				}
+				k++
+			}
+			return u.l.text[toks[j+1].start:toks[k].end]
+		}
+		if p, _ := x.at(toks, j, catAward, catRating, catRatingCode); p != nil {
+			break
+		}
+	}
+	return ""
+}
+
+func hasSeqAt(toks []token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].w != w {
+			return false
+		}
+	}
+	return true
+}

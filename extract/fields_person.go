@@ -1,0 +1,283 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// otherPerson stands for a person other than the candidate (a parent, an
+// introducer, the chair of a meeting): facts read while they are the
+// subject are not the candidate's.
+const otherPerson = "\x00other"
+
+type nameMention struct {
+	text  string // as written
+	key   string // folded
+	caps  bool
+	score int
+	ev    hoso.Evidence
+}
+
+type fact struct {
+	field  int
+	person string // folded name of the subject, "" if none was named yet, otherPerson
+	doc    docKind
+	text   string
+	date   hoso.Date
+	year   int
+	strong bool // a full label ("đơn vị công tác"), not a bare one ("đơn vị")
+	ev     hoso.Evidence
+}
+
+// scanPeople reads names and the facts about the person each paper speaks of.
+func (r *reader) scanPeople() {
+	x := r.x
+	for di := range r.docs {
+		d := &r.docs[di]
+		cur := ""
+		for ui := d.first; ui <= d.last; ui++ {
+			u := &r.units[ui]
+			l := &u.l
+			toks := l.toks
+			for i := 0; i < len(toks); i++ {
+				if labelPos(l, i) {
+					if p, n := x.at(toks, i, catRelative); p != nil && relativeLabel(l, i, n) {
+						cur = otherPerson
+						i += n - 1
+						continue
+					}
+				}
+				p, n := x.at(toks, i, catLabel)
+				if p == nil {
+					continue
+				}
+				j := i + n
+				switch p.val {
+				case fName, fNameSelf, fNameRef:
+					if p.val == fName && !labelPos(l, i) {
+						continue
+					}
+					if p.val == fName && j < len(toks) {
+						if q, m := x.at(toks, j, catRelative); q != nil && relativeLabel(l, j, m) {
+							cur = otherPerson
+							i = j + m - 1
+							continue
+						}
+					}
+					text, end, ok := parseName(l, j, p.val == fName)
+					if !ok {
+						continue
+					}
+					key := Fold(text)
+					r.names = append(r.names, nameMention{text: text, key: key, caps: allCaps(text),
+						score: nameScore(p, d.kind), ev: r.evidence(u, toks[j].start)})
+					cur = key
+					i = end - 1
+				case fDOB:
+					if j < len(toks) && toks[j].w == wNgay && p.words[len(p.words)-1] == wNgay {
+						j++ // "sinh ngày ngày 12 …" does not happen, but "Ngày sinh: ngày 12 …" does
+					}
+					if dt, m := dateAt(toks, j); m > 0 {
+						r.facts = append(r.facts, fact{field: fDOB, person: cur, doc: d.kind, date: dt, ev: r.evidence(u, toks[j].start)})
+						i = j + m - 1
+					} else if j < len(toks) && isYear(toks[j]) {
+						r.facts = append(r.facts, fact{field: fBornYear, person: cur, doc: d.kind, year: toks[j].num, ev: r.evidence(u, toks[j].start)})
+						i = j
+					}
+				case fBornYear:
+					if j < len(toks) && isYear(toks[j]) {
+						r.facts = append(r.facts, fact{field: fBornYear, person: cur, doc: d.kind, year: toks[j].num, ev: r.evidence(u, toks[j].start)})
+						i = j
+					}
+				case fUnit, fPosition, fEducation:
+					if !labelPos(l, i) || j >= len(toks) {
+						continue
+					}
+					// A bare "Đơn vị" or "Chức vụ" is a label only when a colon or
+					// a cell boundary follows it.
+					if !strings.ContainsAny(toks[j].sep, ":|") && (n == 1 || (i > 0 && !strings.ContainsAny(toks[i].sep, ":|\n"))) {
+						continue
+					}
+					text, end := r.valueAfter(l, j, false)
+					if text == "" {
+						continue
+					}
+					r.facts = append(r.facts, fact{field: p.val, person: cur, doc: d.kind, text: text,
+						strong: n >= 3 || p.val != fUnit, ev: r.evidence(u, toks[j].start)})
+					i = end - 1
+				case fUnitProse:
+					text, end := r.valueAfter(l, j, true)
+					if text == "" || !capitalised(text) {
+						continue
+					}
+					r.facts = append(r.facts, fact{field: fUnit, person: cur, doc: d.kind, text: text, ev: r.evidence(u, toks[j].start)})
+					i = end - 1
+				}
+			}
+		}
+	}
+}
+
+// relativeLabel reports whether the relative's word at i (n words) labels
+// a family member's line: followed by a colon, a name or a cell boundary.
+func relativeLabel(l *line, i, n int) bool {
+	s := sepAfter(l, i+n)
+	if strings.ContainsAny(s, ":|") {
+		return true
+	}
+	if i+n < len(l.toks) && strings.TrimSpace(s) == "" {
+		w := l.text[l.toks[i+n].start:l.toks[i+n].end]
+		return capitalised(w) && l.toks[i+n].num < 0
+	}
+	return false
+}
+
+func nameScore(p *phrase, k docKind) int {
+	switch p.val {
+	case fName:
+		switch k {
+		case docLyLich, docDon:
+			return 4
+		case docIntro:
+			return 0
+		case docResolution, docDecision:
+			return 2
+		}
+		return 3
+	case fNameSelf:
+		switch k {
+		case docDon:
+			return 4
+		case docLyLich, docAppraisal:
+			return 3
+		case docIntro, docResolution, docDecision:
+			return 0
+		}
+		return 2
+	}
+	if p.words[0] == "quần" {
+		return 4
+	}
+	if k == docCert || k == docDecision {
+		return 2
+	}
+	return 1
+}
+
+// parseName reads a person's name starting at token i: two to seven
+// capitalised words with nothing but spaces between them. afterColon
+// allows a colon or a cell boundary before the first word.
+func parseName(l *line, i int, afterColon bool) (string, int, bool) {
+	toks := l.toks
+	if i >= len(toks) {
+		return "", i, false
+	}
+	switch s := strings.Join(strings.Fields(toks[i].sep), ""); s {
+	case "", ":":
+	case "|", ":|":
+		if !afterColon {
+			return "", i, false
+		}
+	default:
+		return "", i, false
+	}
+	j := i
+	for j < len(toks) && j-i < 7 {
+		t := toks[j]
+		if t.num >= 0 || hasDigit(t.w) {
+			break
+		}
+		if j > i && strings.TrimSpace(t.sep) != "" {
+			break
+		}
+		w := l.text[t.start:t.end]
+		if !capitalised(w) {
+			break
+		}
+		j++
+	}
+	if j-i < 2 {
+		return "", i, false
+	}
+	return l.text[toks[i].start:toks[j-1].end], j, true
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// valueAfter reads a labelled value as written from token i to the end of
+// the clause, the cell, or the next label. prose also stops at a comma.
+func (r *reader) valueAfter(l *line, i int, prose bool) (string, int) {
+	toks := l.toks
+	j := i
+	for ; j < len(toks); j++ {
+		if j > i {
+			s := toks[j].sep
+			if clauseBreak(s) || strings.Contains(s, "|") || (prose && strings.Contains(s, ",")) {
+				break
+			}
+			if labelPos(l, j) {
+				if p, _ := r.x.at(toks, j, catLabel); p != nil && p.val != fNameRef && p.val != fNumber {
+					break
+				}
+			}
+		}
+	}
+	if j == i {
+		return "", i
+	}
+	v := strings.Trim(l.text[toks[i].start:toks[j-1].end], " \t.,;:-–")
+	return v, j
+}
+
+// pickCandidate decides who the dossier is about: the name the papers give
+// most weight, spelt in mixed case if any paper writes it so.
+func (r *reader) pickCandidate() (key, name string, ev hoso.Evidence) {
+	type group struct {
+		score int
+		first int
+	}
+	groups := map[string]*group{}
+	for i, m := range r.names {
+		if m.score == 0 {
+			continue
+		}
+		g := groups[m.key]
+		if g == nil {
+			g = &group{first: i}
+			groups[m.key] = g
+		}
+		g.score += m.score
+	}
+	best := ""
+	for k, g := range groups {
+		b := groups[best]
+		if best == "" || g.score > b.score || (g.score == b.score && g.first < b.first) {
+			best = k
+		}
+	}
+	if best == "" {
+		return "", "", hoso.Evidence{}
+	}
+	var caps *nameMention
+	for i := range r.names {
+		m := &r.names[i]
+		if m.key != best || m.score == 0 {
+			continue
+		}
+		if !m.caps {
+			return best, m.text, m.ev
+		}
+		if caps == nil {
+			caps = m
+		}
+	}
+	return best, titleCase(caps.text), caps.ev
+}

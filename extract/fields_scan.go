@@ -1,0 +1,209 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// doc is one paper of the dossier: from a header ("ĐẢNG CỘNG SẢN VIỆT
+// NAM", "CỘNG HOÀ XÃ HỘI…") or a title to the next one.
+type doc struct {
+	first, last int // units
+	kind        docKind
+	titled      bool
+	titleUnit   int
+	// date is the paper's own place-and-date line, the first one in it.
+	date   hoso.Date
+	dateEv hoso.Evidence
+	// firstDate is any first full date, for a resolution without a
+	// place-and-date line ("Hôm nay, ngày …").
+	firstDate   hoso.Date
+	firstDateEv hoso.Evidence
+	number      string // "Số …" of the paper
+	chiBo       bool   // the issuer or the body names a chi bộ
+	dangUyHead  bool   // the issuer line before the title names a đảng uỷ
+	ketNap      bool   // "đề nghị kết nạp"
+	doanVien    bool   // "giới thiệu đoàn viên (ưu tú)"
+	boiDuong    bool   // "bồi dưỡng"
+	form        int    // "Mẫu 6-KNĐ" → 6
+}
+
+// segment splits the units into papers.
+func (r *reader) segment() {
+	x := r.x
+	cur := doc{first: 0, titleUnit: -1}
+	markerSeen := false
+	flush := func(end int) {
+		if end < cur.first {
+			return
+		}
+		cur.last = end
+		r.docs = append(r.docs, cur)
+	}
+	start := func(at int) {
+		flush(at - 1)
+		cur = doc{first: at, titleUnit: -1}
+		markerSeen = false
+	}
+	prevFile := ""
+	for ui := range r.units {
+		u := &r.units[ui]
+		toks := u.l.toks
+		if ui > 0 && u.file != prevFile {
+			start(ui)
+		}
+		prevFile = u.file
+		title, tn := (*phrase)(nil), 0
+		if len(toks) > 0 && len(toks) <= 14 {
+			if p, n := x.at(toks, 0, catTitle); p != nil && titleLike(&u.l, n) {
+				title, tn = p, n
+			}
+		}
+		if title == nil && r.isMarker(u) {
+			if cur.titled || markerSeen {
+				// The header table's first rows hold the issuer on the left;
+				// the paper starts there.
+				at := ui
+				for at > cur.first && u.table > 0 && r.units[at-1].table == u.table && r.units[at-1].file == u.file {
+					at--
+				}
+				start(at)
+				for k := at; k < ui; k++ {
+					r.noteDocFacts(&cur, k)
+				}
+			}
+			markerSeen = true
+		}
+		if title != nil {
+			k := docKind(title.val)
+			restated := k == cur.kind && strings.Contains(sepAfter(&u.l, tn), ":")
+			if cur.titled && !restated {
+				start(ui)
+			}
+			if !cur.titled {
+				cur.kind, cur.titled, cur.titleUnit = k, true, ui
+			}
+		}
+		r.noteDocFacts(&cur, ui)
+	}
+	flush(len(r.units) - 1)
+	for di := range r.docs {
+		for ui := r.docs[di].first; ui <= r.docs[di].last; ui++ {
+			r.units[ui].doc = di
+		}
+	}
+}
+
+// isMarker reports whether a unit is a paper's header: "ĐẢNG CỘNG SẢN VIỆT
+// NAM" or "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in capitals.
+func (r *reader) isMarker(u *unit) bool {
+	toks := u.l.toks
+	for i := range toks {
+		if p, n := r.x.at(toks, i, catMarker); p != nil {
+			return allCaps(u.l.text[toks[i].start:toks[i+n-1].end])
+		}
+	}
+	return false
+}
+
+// sepAfter returns the separator after the first n tokens.
+func sepAfter(l *line, n int) string {
+	if n < len(l.toks) {
+		return l.toks[n].sep
+	}
+	return l.tail
+}
+
+// titleLike reports whether a unit starting with a title phrase of n words
+// is a title: in capitals, or the phrase alone, or followed by a short
+// subject line.
+func titleLike(l *line, n int) bool {
+	head := l.text[l.toks[0].start:l.toks[n-1].end]
+	if allCaps(head) {
+		return true
+	}
+	return n == len(l.toks)
+}
+
+// noteDocFacts records what a unit says about the paper it belongs to.
+func (r *reader) noteDocFacts(d *doc, ui int) {
+	x := r.x
+	u := &r.units[ui]
+	toks := u.l.toks
+	beforeTitle := !d.titled || d.titleUnit == ui
+	if hasSeq(toks, x.seq["chi bộ"]) {
+		d.chiBo = d.chiBo || beforeTitle || hasSeq(toks, x.seq["kết nạp"])
+	}
+	if beforeTitle && hasSeq(toks, x.seq["đảng uỷ"]) && !hasSeq(toks, x.seq["chi bộ"]) {
+		d.dangUyHead = true
+	}
+	if hasSeq(toks, x.seq["đề nghị kết nạp"]) {
+		d.ketNap = true
+	}
+	if hasSeq(toks, x.seq["giới thiệu đoàn viên"]) {
+		d.doanVien = true
+	}
+	if hasSeq(toks, x.seq["bồi dưỡng"]) {
+		d.boiDuong = true
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.w == x.seq["mẫu"][0] && i+2 < len(toks) && toks[i+1].num > 0 && toks[i+1].num < 20 && strings.HasPrefix(toks[i+2].w, "kn") {
+			d.form = toks[i+1].num
+		}
+		if d.number == "" && i+1 < len(toks) && labelPos(&u.l, i) {
+			if p, n := x.at(toks, i, catLabel); p != nil && p.val == fNumber && toks[i+n].num >= 0 {
+				d.number = numberText(&u.l, i+n)
+			}
+		}
+		if dt, n := dateAt(toks, i); n > 0 {
+			ev := r.evidence(u, t.start)
+			if d.firstDate.IsZero() {
+				d.firstDate, d.firstDateEv = dt, ev
+			}
+			if d.date.IsZero() && placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) {
+				d.date, d.dateEv = dt, ev
+			}
+			i += n - 1
+		}
+	}
+}
+
+// birthLabelBefore reports whether the date at i is a date of birth.
+func (r *reader) birthLabelBefore(l *line, i int) bool {
+	for j := max(0, i-5); j < i; j++ {
+		if p, n := r.x.at(l.toks, j, catLabel); p != nil && (p.val == fDOB || p.val == fBornYear) && j+n >= i-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// numberText reads a document number as written from token i: the words
+// joined by "/", "-" or "." ("123/QĐ-UBND", "52 - CV/BTCĐU").
+func numberText(l *line, i int) string {
+	return l.text[l.toks[i].start:l.toks[numberEnd(l, i)].end]
+}
+
+// numberEnd returns the index of the last token of the number at i.
+func numberEnd(l *line, i int) int {
+	j := i
+	for j+1 < len(l.toks) {
+		raw := l.toks[j+1].sep
+		s := strings.TrimSpace(raw)
+		switch {
+		case raw == "/" || raw == "-" || raw == "–" || raw == ".":
+		case (s == "/" || s == "-" || s == "–") && l.toks[j+1].num < 0:
+			// A spaced separator before the symbol: "52 - CV/BTCĐU".
+		default:
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+func (r *reader) evidence(u *unit, off int) hoso.Evidence {
+	return r.t.Blocks[u.blockOf(off)].Evidence()
+}

@@ -1,0 +1,365 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hoso-vn/hoso"
+	"golang.org/x/text/unicode/norm"
+)
+
+// blocks builds a Text from lines: a line starting with "|" is a table row
+// whose cells are split on "|"; consecutive rows form one table; every
+// other line is a paragraph.
+func blocks(lines ...string) *Text {
+	t := &Text{Format: hoso.FormatDOCX}
+	table, row, para := 0, 0, 0
+	inTable := false
+	for _, s := range lines {
+		if strings.HasPrefix(s, "|") {
+			if !inTable {
+				table++
+				row = 0
+				inTable = true
+			}
+			row++
+			cells := strings.Split(strings.Trim(s, "|"), "|")
+			for c, cell := range cells {
+				t.Blocks = append(t.Blocks, Block{File: "hs.docx", ID: fmt.Sprintf("t%dr%dc%d", table, row, c+1),
+					Text: strings.TrimSpace(cell), Table: table, Row: row, Col: c + 1})
+			}
+			continue
+		}
+		inTable = false
+		para++
+		t.Blocks = append(t.Blocks, Block{File: "hs.docx", ID: fmt.Sprintf("p%d", para), Text: s})
+	}
+	return t
+}
+
+// ocr marks every block as OCR text of the given confidence.
+func ocr(t *Text, conf float64) *Text {
+	t.Format = hoso.FormatPDFScan
+	for i := range t.Blocks {
+		t.Blocks[i].Confidence = conf
+		t.Blocks[i].Page = 1
+	}
+	return t
+}
+
+func ratings(rec *hoso.Record) string {
+	var s []string
+	for _, a := range rec.Appraisals {
+		s = append(s, fmt.Sprintf("%d:%s", a.Year, a.Rating))
+	}
+	return strings.Join(s, " ")
+}
+
+func awards(rec *hoso.Record) string {
+	var s []string
+	for _, a := range rec.Awards {
+		s = append(s, fmt.Sprintf("%d:%s", a.Year, a.Kind))
+	}
+	return strings.Join(s, " ")
+}
+
+func warnCodes(rec *hoso.Record) string {
+	var s []string
+	for _, w := range rec.Warnings {
+		s = append(s, w.Code)
+	}
+	return strings.Join(s, " ")
+}
+
+func TestRatingPhrasing(t *testing.T) {
+	tests := []struct {
+		name string
+		text []string
+		want string
+	}{
+		{"prose full", []string{"Năm 2017 hoàn thành xuất sắc nhiệm vụ."}, "2017:HTXSNV"},
+		{"tốt is not plain", []string{"Năm 2016: Hoàn thành tốt nhiệm vụ"}, "2016:HTTNV"},
+		{"plain is not tốt", []string{"Năm 2016: Hoàn thành nhiệm vụ"}, "2016:HTNV"},
+		{"không is not hoàn thành", []string{"Năm 2018: Không hoàn thành nhiệm vụ"}, "2018:KHTNV"},
+		{"2015-2019 label", []string{"Năm 2017: Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực"}, "2017:HTNV"},
+		{"two years one rating", []string{"Năm 2016, 2017: Hoàn thành tốt nhiệm vụ"}, "2016:HTTNV 2017:HTTNV"},
+		{"rating then years", []string{"Hoàn thành tốt nhiệm vụ các năm 2016, 2017."}, "2016:HTTNV 2017:HTTNV"},
+		{"sentence list", []string{"Năm 2016 hoàn thành tốt nhiệm vụ, năm 2017 hoàn thành xuất sắc nhiệm vụ, năm 2018 hoàn thành nhiệm vụ."},
+			"2016:HTTNV 2017:HTXSNV 2018:HTNV"},
+		{"semicolons", []string{"Năm 2016: HTTNV; năm 2017: HTXSNV; năm 2018: KHTNV"}, "2016:HTTNV 2017:HTXSNV 2018:KHTNV"},
+		{"abbrev spaced", []string{"Năm 2016: HTT NV; năm 2017: HT xuất sắc NV; năm 2018: HTXS NV"}, "2016:HTTNV 2017:HTXSNV 2018:HTXSNV"},
+		{"all caps", []string{"NĂM 2017: HOÀN THÀNH TỐT NHIỆM VỤ"}, "2017:HTTNV"},
+		{"chức trách nhiệm vụ", []string{"Năm 2018 hoàn thành tốt chức trách, nhiệm vụ được giao"}, "2018:HTTNV"},
+		{"NFD", []string{norm.NFD.String("Năm 2017: Hoàn thành xuất sắc nhiệm vụ")}, "2017:HTXSNV"},
+		{"range", []string{"Từ năm 2016 đến năm 2018 đều hoàn thành tốt nhiệm vụ"}, "2016:HTTNV 2017:HTTNV 2018:HTTNV"},
+		{"not a rating: course", []string{"Năm 2018 đã hoàn thành chương trình lớp bồi dưỡng"}, ""},
+		{"requirement quoted", []string{"Căn cứ Công văn số 52-CV/BTCĐU, trong 3 năm liên tiếp phải hoàn thành tốt nhiệm vụ trở lên (năm 2019)"}, ""},
+		{"decree year is no year", []string{"Theo Nghị định 56/2015/NĐ-CP, năm 2017 xếp loại hoàn thành tốt nhiệm vụ"}, "2017:HTTNV"},
+		{"heading line", []string{"Năm 2017:", "- Xếp loại: Hoàn thành xuất sắc nhiệm vụ"}, "2017:HTXSNV"},
+		{"distractor years kept", []string{"Năm 2009: Hoàn thành tốt nhiệm vụ", "Năm 2025: Hoàn thành tốt nhiệm vụ"}, "2009:HTTNV 2025:HTTNV"},
+		{"table", []string{"| Năm | Xếp loại | Khen thưởng |", "| 2016 | Hoàn thành tốt nhiệm vụ | |", "| 2017 | Xuất sắc | Giấy khen |", "| 2018 | Tốt | |"},
+			"2016:HTTNV 2017:HTXSNV 2018:HTTNV"},
+		{"table caps abbrev", []string{"| NĂM | KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI |", "| 2016 | HTTNV |", "| 2017 | HOÀN THÀNH XUẤT SẮC NHIỆM VỤ |"},
+			"2016:HTTNV 2017:HTXSNV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, _ := blocks(tt.text...).Record()
+			if got := ratings(rec); got != tt.want {
+				t.Errorf("ratings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAwards(t *testing.T) {
+	tests := []struct {
+		name                    string
+		text                    []string
+		want                    string
+		title, issuer, decision string
+	}{
+		{"prose giấy khen", []string{"Năm 2017 hoàn thành xuất sắc nhiệm vụ, được Giám đốc Sở Tài chính tặng Giấy khen (Quyết định số 123/QĐ-STC ngày 15/12/2017)."},
+			"2017:giay_khen", "Giấy khen", "Giám đốc Sở Tài chính", "Quyết định số 123/QĐ-STC ngày 15/12/2017"},
+		{"của issuer", []string{"Năm 2018: Bằng khen của Chủ tịch UBND tỉnh theo Quyết định số 45/QĐ-UBND ngày 10/01/2019"},
+			"2018:bang_khen", "Bằng khen", "Chủ tịch UBND tỉnh", "Quyết định số 45/QĐ-UBND ngày 10/01/2019"},
+		{"sỹ cấp cơ sở", []string{"Năm 2017 đạt danh hiệu Chiến sỹ thi đua cấp cơ sở"}, "2017:cstd_co_so", "Chiến sỹ thi đua cấp cơ sở", "", ""},
+		{"CSTĐCS", []string{"Năm 2016: HTXSNV, CSTĐCS"}, "2016:cstd_co_so", "CSTĐCS", "", ""},
+		{"CSTĐ cơ sở", []string{"Năm 2016: CSTĐ cơ sở"}, "2016:cstd_co_so", "", "", ""},
+		{"LĐTT", []string{"Năm 2015: LĐTT"}, "2015:lao_dong_tien_tien", "", "", ""},
+		{"cấp tỉnh", []string{"Năm 2018 được công nhận Chiến sĩ thi đua cấp bộ, ngành, tỉnh"}, "2018:cstd_cap_tinh", "", "", ""},
+		{"toàn quốc", []string{"Năm 2019: Chiến sĩ thi đua toàn quốc"}, "2019:cstd_toan_quoc", "", "", ""},
+		{"collective", []string{"Năm 2018 đơn vị đạt Tập thể lao động tiên tiến"}, "", "", "", ""},
+		{"requirement", []string{"phải có ít nhất 01 năm được cấp có thẩm quyền khen thưởng hoặc đạt danh hiệu chiến sỹ thi đua cấp cơ sở trở lên"}, "", "", "", ""},
+		{"decision year", []string{"Giấy khen của Giám đốc Sở Tư pháp (Quyết định số 77/QĐ-STP ngày 20/12/2016)"}, "2016:giay_khen", "", "Giám đốc Sở Tư pháp", ""},
+		{"table with issuer column", []string{"| Tháng, năm | Hình thức khen thưởng | Cấp quyết định |", "| 12/2017 | Giấy khen | Giám đốc Sở Tài chính |"},
+			"2017:giay_khen", "", "Giám đốc Sở Tài chính", ""},
+		{"duplicate mention", []string{"Năm 2017: Giấy khen.", "Năm 2017 được tặng Giấy khen của Giám đốc Sở."}, "2017:giay_khen", "", "Giám đốc Sở", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, _ := blocks(tt.text...).Record()
+			if got := awards(rec); got != tt.want {
+				t.Fatalf("awards = %q, want %q", got, tt.want)
+			}
+			if len(rec.Awards) == 0 {
+				return
+			}
+			a := rec.Awards[0]
+			if tt.title != "" && a.Title != tt.title {
+				t.Errorf("title = %q, want %q", a.Title, tt.title)
+			}
+			if tt.issuer != "" && a.Issuer != tt.issuer {
+				t.Errorf("issuer = %q, want %q", a.Issuer, tt.issuer)
+			}
+			if tt.decision != "" && a.Decision != tt.decision {
+				t.Errorf("decision = %q, want %q", a.Decision, tt.decision)
+			}
+		})
+	}
+}
+
+func TestCandidate(t *testing.T) {
+	tests := []struct {
+		name                 string
+		text                 []string
+		fullName, dob        string
+		unit, position, warn string
+	}{
+		{"lý lịch caps, đơn mixed", []string{
+			"LÝ LỊCH CỦA NGƯỜI XIN VÀO ĐẢNG",
+			"Họ và tên đang dùng: NGUYỄN THỊ HƯƠNG",
+			"Sinh ngày 12 tháng 5 năm 1990",
+			"ĐẢNG CỘNG SẢN VIỆT NAM",
+			"ĐƠN XIN VÀO ĐẢNG",
+			"Tôi là: Nguyễn Thị Hương",
+			"Đơn vị công tác: Sở Tài chính tỉnh Thái Bình",
+			"Chức vụ: Chuyên viên",
+		}, "Nguyễn Thị Hương", "1990-05-12", "Sở Tài chính tỉnh Thái Bình", "Chuyên viên", ""},
+		{"caps only", []string{"Họ và tên đang dùng: LÊ VĂN HOÀ", "Sinh ngày: 03/02/1988"}, "Lê Văn Hoà", "1988-02-03", "", "", ""},
+		{"old accent kept", []string{"Họ và tên: Lê Văn Hoà", "Ngày sinh: 12-05-1990"}, "Lê Văn Hoà", "1990-05-12", "", "", ""},
+		{"dotted date", []string{"Họ và tên: Trần Văn Thuỷ, sinh ngày 12.05.1990"}, "Trần Văn Thuỷ", "1990-05-12", "", "", ""},
+		{"year only", []string{"Họ và tên: Trần Văn Thuỷ", "Sinh năm 1990"}, "Trần Văn Thuỷ", "", "", "", WarnDOBYearOnly},
+		{"parent not candidate", []string{"Họ và tên đang dùng: PHẠM VĂN AN", "Sinh ngày 01/01/1991", "Họ và tên cha: Phạm Văn Bình, sinh năm 1960, sinh ngày 02/02/1960"},
+			"Phạm Văn An", "1991-01-01", "", "", ""},
+		{"two birth dates", []string{"Họ và tên: Đỗ Thị Mai", "Sinh ngày 12/5/1990", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐƠN XIN VÀO ĐẢNG", "Tôi là Đỗ Thị Mai, sinh ngày 21/5/1990"},
+			"Đỗ Thị Mai", "1990-05-12", "", "", hoso.WarnConflict},
+		{"table labels", []string{"| Họ và tên | Vũ Minh Đức |", "| Ngày sinh | 05/11/1992 |", "| Đơn vị công tác | Phòng Kế hoạch - Tài chính |", "| Chức vụ | Phó Trưởng phòng |"},
+			"Vũ Minh Đức", "1992-11-05", "Phòng Kế hoạch - Tài chính", "Phó Trưởng phòng", ""},
+		{"Ð look-alike", []string{"Họ và tên: Ðặng Văn Nam"}, "Ðặng Văn Nam", "", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, _ := blocks(tt.text...).Record()
+			c := rec.Candidate
+			if c.FullName != tt.fullName || c.DateOfBirth.String() != tt.dob || c.Unit != tt.unit || c.Position != tt.position {
+				t.Errorf("got %q %q %q %q, want %q %q %q %q", c.FullName, c.DateOfBirth, c.Unit, c.Position, tt.fullName, tt.dob, tt.unit, tt.position)
+			}
+			if got := warnCodes(rec); !strings.Contains(got, tt.warn) || (tt.warn == "" && got != "") {
+				t.Errorf("warnings %q, want %q", got, tt.warn)
+			}
+		})
+	}
+}
+
+func TestConflictKeptBoth(t *testing.T) {
+	rec, err := blocks(
+		"Họ và tên: Nguyễn Văn An",
+		"Năm 2017: Hoàn thành tốt nhiệm vụ",
+		"ĐẢNG CỘNG SẢN VIỆT NAM",
+		"NGHỊ QUYẾT",
+		"Năm 2017 quần chúng Nguyễn Văn An hoàn thành xuất sắc nhiệm vụ; năm 2017: HTTNV",
+	).Record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ratings(rec); got != "2017:HTTNV 2017:HTXSNV" {
+		t.Fatalf("ratings = %q", got)
+	}
+	var w *hoso.Warning
+	for i := range rec.Warnings {
+		if rec.Warnings[i].Code == hoso.WarnConflict {
+			w = &rec.Warnings[i]
+		}
+	}
+	if w == nil || len(w.Evidence) != 2 || w.Evidence[0].Block != "p2" || w.Evidence[1].Block != "p5" {
+		t.Fatalf("conflict warning = %+v", w)
+	}
+}
+
+func TestReviewDate(t *testing.T) {
+	resolution := []string{
+		"| ĐẢNG BỘ SỞ TÀI CHÍNH | ĐẢNG CỘNG SẢN VIỆT NAM |",
+		"| CHI BỘ PHÒNG NGÂN SÁCH | Thái Bình, ngày 15 tháng 9 năm 2019 |",
+		"NGHỊ QUYẾT",
+		"Đề nghị kết nạp đảng viên",
+		"Chi bộ đề nghị kết nạp quần chúng Nguyễn Văn An vào Đảng.",
+	}
+	don := []string{
+		"ĐẢNG CỘNG SẢN VIỆT NAM",
+		"Thái Bình, ngày 02 tháng 10 năm 2019",
+		"ĐƠN XIN VÀO ĐẢNG",
+		"Tôi là Nguyễn Văn An",
+	}
+	dangUy := []string{
+		"| ĐẢNG BỘ KHỐI | ĐẢNG CỘNG SẢN VIỆT NAM |",
+		"| ĐẢNG UỶ SỞ TÀI CHÍNH | Thái Bình, ngày 20 tháng 10 năm 2019 |",
+		"NGHỊ QUYẾT",
+		"Đề nghị kết nạp đảng viên",
+	}
+	t.Run("resolution", func(t *testing.T) {
+		rec, _ := blocks(append(append([]string{}, don...), append(resolution, dangUy...)...)...).Record()
+		if rec.ReviewDate.String() != "2019-09-15" || rec.ReviewDateBasis != hoso.ReviewFromResolution {
+			t.Fatalf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
+		}
+		if rec.ReviewDateEvidence == nil || rec.ReviewDateEvidence.Block != "t1r2c2" {
+			t.Fatalf("evidence %+v", rec.ReviewDateEvidence)
+		}
+	})
+	t.Run("latest document", func(t *testing.T) {
+		rec, _ := blocks(append(append([]string{}, don...), dangUy...)...).Record()
+		if rec.ReviewDate.String() != "2019-10-20" || rec.ReviewDateBasis != hoso.ReviewFromLatestDoc {
+			t.Fatalf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
+		}
+		if !strings.Contains(warnCodes(rec), hoso.WarnReviewGuess) {
+			t.Fatalf("no %s warning: %s", hoso.WarnReviewGuess, warnCodes(rec))
+		}
+	})
+}
+
+func TestCertificate(t *testing.T) {
+	rec, _ := blocks(
+		"| HUYỆN UỶ VŨ THƯ | ĐẢNG CỘNG SẢN VIỆT NAM |",
+		"| TRUNG TÂM CHÍNH TRỊ | |",
+		"| Số: 125-GCN/TTCT | Vũ Thư, ngày 20 tháng 6 năm 2018 |",
+		"GIẤY CHỨNG NHẬN",
+		"Đã hoàn thành chương trình bồi dưỡng nhận thức về Đảng",
+		"Chứng nhận: Ông Nguyễn Văn An",
+	).Record()
+	if rec.Certificate == nil || rec.Certificate.Number != "125-GCN/TTCT" || rec.Certificate.Issued.String() != "2018-06-20" {
+		t.Fatalf("certificate %+v", rec.Certificate)
+	}
+	if rec.Candidate.FullName != "Nguyễn Văn An" || len(rec.Appraisals) != 0 {
+		t.Fatalf("candidate %q appraisals %v", rec.Candidate.FullName, rec.Appraisals)
+	}
+}
+
+func TestNotDossier(t *testing.T) {
+	_, err := blocks("Ảnh 4x6", "Ngày 12/5/2019").Record()
+	if !errors.Is(err, hoso.ErrNotDossier) {
+		t.Fatalf("err = %v, want not_dossier", err)
+	}
+	tx := blocks("Ảnh 4x6")
+	tx.NeedOCR = []int{1}
+	if rec, err := tx.Record(); err != nil || rec == nil {
+		t.Fatalf("pages awaiting OCR: err = %v", err)
+	}
+}
+
+func TestOCRNoise(t *testing.T) {
+	tests := []struct {
+		name string
+		text []string
+		want string
+	}{
+		{"dropped tones on caps", []string{"NĂM 2017: HOAN THANH TÔT NHIÊM VU"}, "2017:HTTNV"},
+		{"hook acute swap", []string{"Năm 2016: hoàn thánh xuất sắc nhiệm vu"}, "2016:HTXSNV"},
+		{"tốt stays tốt", []string{"Năm 2018: Hoàn thành tốt nhiêm vụ"}, "2018:HTTNV"},
+		{"plain stays plain", []string{"Năm 2018: Hoàn thảnh nhiệm vụ"}, "2018:HTNV"},
+		{"không stays không", []string{"Năm 2018: Khòng hoàn thành nhiệm vụ"}, "2018:KHTNV"},
+		{"not a year", []string{"Năm 20168: Hoàn thành tốt nhiệm vụ"}, ""},
+		{"O for 0", []string{"Năm 2O17: Hoàn thành tốt nhiệm vụ"}, "2017:HTTNV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, _ := ocr(blocks(tt.text...), 0.81).Record()
+			if got := ratings(rec); got != tt.want {
+				t.Fatalf("ratings = %q, want %q", got, tt.want)
+			}
+			for _, a := range rec.Appraisals {
+				if a.Evidence.Confidence != 0.81 || a.Evidence.Page != 1 {
+					t.Errorf("evidence %+v lacks the OCR confidence", a.Evidence)
+				}
+			}
+		})
+	}
+	t.Run("year after review", func(t *testing.T) {
+		rec, _ := ocr(blocks("ĐẢNG CỘNG SẢN VIỆT NAM", "Thái Bình, ngày 15 tháng 9 năm 2019", "Năm 2017: HTTNV", "Năm 2091: HTTNV"), 0.9).Record()
+		if got := ratings(rec); got != "2017:HTTNV" {
+			t.Fatalf("ratings = %q", got)
+		}
+	})
+}
+
+func TestFold(t *testing.T) {
+	same := [][2]string{
+		{"Đảng uỷ", "ĐẢNG ỦY"}, {"hoà", "hòa"}, {"Thuỷ", "thủy"}, {"khoẻ", "khỏe"}, {"Hoá", "hóa"},
+		{"chiến sỹ", "chiến sĩ"}, {"Ðảng", "Đảng"}, {"ðảng", "đảng"}, {norm.NFD.String("Người"), "người"},
+		{"lý  lịch", "lí lịch"}, {"a\tb", "a b"},
+	}
+	for _, p := range same {
+		if Fold(p[0]) != Fold(p[1]) {
+			t.Errorf("Fold(%q) = %q, Fold(%q) = %q", p[0], Fold(p[0]), p[1], Fold(p[1]))
+		}
+	}
+	differ := [][2]string{{"hoàn thành tốt", "hoàn thành"}, {"quý", "quỳ"}, {"tốt", "tót"}, {"y tế", "i tế"}}
+	for _, p := range differ {
+		if Fold(p[0]) == Fold(p[1]) {
+			t.Errorf("Fold(%q) == Fold(%q)", p[0], p[1])
+		}
+	}
+	if got := Bare("KHỐI Đảng Uỷ"); got != "khoi dang uy" {
+		t.Errorf("Bare = %q", got)
+	}
+	for _, c := range []struct {
+		a, b string
+		k    int
+		want int
+	}{{"khoi", "khoi", 0, 0}, {"hoan thanh tot nhiem vu", "hoan thanh nhiem vu", 3, -1}, {"tot", "tot", 1, 0}, {"abcdef", "abxdef", 1, 1}, {"abc", "abcde", 1, -1}} {
+		if got := editWithin(c.a, c.b, c.k); got != c.want {
+			t.Errorf("editWithin(%q, %q, %d) = %d, want %d", c.a, c.b, c.k, got, c.want)
+		}
+	}
+}

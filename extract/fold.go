@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Matching works on a folded form of the text and output always comes from
+// the text as written. Folding maps every spelling a dossier uses for one
+// word onto one string:
+//
+//   - NFC, then lower case;
+//   - the tone mark moved to a canonical vowel of the word (the last one), so
+//     the old and new placements "uỷ"/"ủy", "hoà"/"hòa", "thuỷ"/"thủy" and
+//     "khoẻ"/"khỏe" fold alike — the canonical form is only a key, it need
+//     not be the correct spelling;
+//   - a lone final y after a consonant becomes i: "sỹ"/"sĩ", "kỹ"/"kĩ", "lý"/"lí";
+//   - the Đ look-alikes Ð (U+00D0) and ð (U+00F0) become đ;
+//   - whitespace and punctuation are not part of words (see tokenize).
+//
+// The bare form goes further and drops every diacritic (đ → d). OCR text is
+// matched on it, because Tesseract drops tone marks on capitals and swaps
+// hook and acute.
+
+// vowel bases, index 1..12; 0 = not a Vietnamese vowel.
+const vowelBases = "aăâeêioôơuưy"
+
+// tone marks in the order of the tone index 1..5.
+var toneMarks = [...]rune{0x0300, 0x0301, 0x0309, 0x0303, 0x0323}
+
+type foldTables struct {
+	// info[r] for r < len(info): base index << 3 | tone, for Vietnamese vowels.
+	info [0x1F00]uint8
+	// compose[base][tone] is the lower-case precomposed vowel.
+	compose [13][6]rune
+	base    [13]rune // lower-case base with its hat
+	bare    [13]byte // ASCII letter without any mark
+	iBase   uint8    // base index of i
+}
+
+var tables = sync.OnceValue(func() *foldTables {
+	t := new(foldTables)
+	bases := []rune(vowelBases)
+	for i, b := range bases {
+		bi := i + 1
+		t.base[bi] = b
+		if b == 'i' {
+			t.iBase = uint8(bi)
+		}
+		t.bare[bi] = norm.NFD.String(string(b))[0]
+		for tone := 0; tone <= 5; tone++ {
+			s := string(b)
+			if tone > 0 {
+				s += string(toneMarks[tone-1])
+			}
+			low := []rune(norm.NFC.String(s))[0]
+			up := []rune(norm.NFC.String(strings.ToUpper(string(b)) + s[len(string(b)):]))[0]
+			t.compose[bi][tone] = low
+			for _, r := range []rune{low, up} {
+				if int(r) < len(t.info) {
+					t.info[r] = uint8(bi<<3 | tone)
+				}
+			}
+		}
+	}
+	return t
+})
+
+// token is one word of a block: a maximal run of letters and digits.
+type token struct {
+	w     string // folded
+	b     string // bare: no diacritics, ASCII for Vietnamese
+	sep   string // the non-word characters between the previous token and this one, as written
+	start int    // byte offsets of the word in the line's text
+	end   int
+	num   int // value when the word is all digits (≤ 9 of them), else -1
+	nd    int // number of digits when num ≥ 0
+}
+
+// line is a block's text split into tokens, ready for matching.
+type line struct {
+	text string // NFC, as written
+	toks []token
+	tail string // non-word characters after the last token
+}
+
+// isWordRune reports whether r belongs to a word. Combining marks count so
+// that text which escaped NFC still tokenizes.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits s (normalised to NFC first) into folded tokens.
+func tokenize(s string) line {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	l := line{text: s}
+	// One buffer for all folded and bare words keeps allocations per block
+	// to a handful.
+	var fb, bb strings.Builder
+	fb.Grow(len(s) + 8)
+	bb.Grow(len(s))
+	type span struct{ fs, fe, bs, be int }
+	var spans []span
+	prev := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += n
+		}
+		fs, bs := fb.Len(), bb.Len()
+		foldWord(&fb, &bb, s[i:j])
+		spans = append(spans, span{fs, fb.Len(), bs, bb.Len()})
+		l.toks = append(l.toks, token{sep: s[prev:i], start: i, end: j})
+		prev = j
+		i = j
+	}
+	l.tail = s[prev:]
+	fstr, bstr := fb.String(), bb.String()
+	for k := range l.toks {
+		t := &l.toks[k]
+		sp := spans[k]
+		t.w = fstr[sp.fs:sp.fe]
+		t.b = bstr[sp.bs:sp.be]
+		t.num, t.nd = -1, 0
+		if len(t.w) <= 9 && allDigits(t.w) {
+			t.num, t.nd = atoi(t.w), len(t.w)
+		}
+	}
+	return l
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// foldWord appends the folded and bare forms of one word.
+func foldWord(fb, bb *strings.Builder, w string) {
+	t := tables()
+	var buf [48]struct {
+		r    rune
+		base uint8
+	}
+	rs := buf[:0]
+	tone := 0
+	lastVowel, vowels := -1, 0
+	for _, r := range w {
+		var bi uint8
+		switch {
+		case int(r) < len(t.info) && t.info[r] != 0:
+			in := t.info[r]
+			bi = in >> 3
+			if tn := int(in & 7); tn != 0 && tone == 0 {
+				tone = tn
+			}
+			r = t.base[bi]
+		case r == 'Đ' || r == 'đ' || r == 'Ð' || r == 'ð':
+			r = 'đ'
+		case unicode.Is(unicode.Mn, r):
+			// A stray combining mark: a tone mark moves like any other.
+			for k, m := range toneMarks {
+				if r == m && tone == 0 {
+					tone = k + 1
+				}
+			}
+			continue
+		default:
+			r = unicode.ToLower(r)
+		}
+		if bi != 0 {
+			lastVowel = len(rs)
+			vowels++
+		}
+		rs = append(rs, struct {
+			r    rune
+			base uint8
+		}{r, bi})
+	}
+	// A lone final y after a consonant is the i of the other spelling.
+	if vowels == 1 && lastVowel == len(rs)-1 && lastVowel > 0 && rs[lastVowel].r == 'y' {
+		rs[lastVowel].r, rs[lastVowel].base = 'i', t.iBase
+	}
+	for k, x := range rs {
+		switch {
+		case x.base != 0:
+			tn := 0
+			if k == lastVowel {
+				tn = tone
+			}
+			fb.WriteRune(t.compose[x.base][tn])
+			bb.WriteByte(t.bare[x.base])
+		case x.r == 'đ':
+			fb.WriteRune('đ')
+			bb.WriteByte('d')
+		default:
+			fb.WriteRune(x.r)
+			if x.r < utf8.RuneSelf {
+				bb.WriteByte(byte(x.r))
+			} else {
+				bb.WriteString(bareRune(x.r))
+			}
+		}
+	}
+}
+
+// bareRune strips marks from a letter outside the Vietnamese set (é in a
+// foreign name), keeping it if it has no ASCII base.
+func bareRune(r rune) string {
+	d := norm.NFD.String(string(r))
+	if d[0] < utf8.RuneSelf {
+		return d[:1]
+	}
+	return string(r)
+}
+
+// Fold returns the matching form of s: its words folded (see above) and
+// joined by single spaces; punctuation is dropped. It is for comparing two
+// texts, never for output.
+func Fold(s string) string {
+	l := tokenize(s)
+	var b strings.Builder
+	for i, t := range l.toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.w)
+	}
+	return b.String()
+}
+
+// Bare returns the words of s without any diacritic, lower case, joined by
+// single spaces.
+func Bare(s string) string {
+	l := tokenize(s)
+	var b strings.Builder
+	for i, t := range l.toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.b)
+	}
+	return b.String()
+}
+
+// SameText reports whether a and b are the same words once folded: it
+// compares units and positions written by different hands.
+func SameText(a, b string) bool { return Fold(a) == Fold(b) }
+
+// editWithin returns the Levenshtein distance of a and b (bytes) if it is at
+// most k, else -1. Banded, so it costs O(len·k).
+func editWithin(a, b string, k int) int {
+	if d := len(a) - len(b); d > k || -d > k {
+		return -1
+	}
+	if k == 0 {
+		if a == b {
+			return 0
+		}
+		return -1
+	}
+	const big = 1 << 20
+	var rowBuf [2][64]int
+	n := len(b)
+	var prev, cur []int
+	if n+1 <= len(rowBuf[0]) {
+		prev, cur = rowBuf[0][:n+1], rowBuf[1][:n+1]
+	} else {
+		prev, cur = make([]int, n+1), make([]int, n+1)
+	}
+	for j := 0; j <= n; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(n, i+k)
+		for j := range cur {
+			cur[j] = big
+		}
+		if i <= k {
+			cur[0] = i
+		}
+		rowMin := cur[0]
+		for j := lo; j <= hi; j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			if v := prev[j] + 1; v < c {
+				c = v
+			}
+			if v := cur[j-1] + 1; v < c {
+				c = v
+			}
+			cur[j] = c
+			if c < rowMin {
+				rowMin = c
+			}
+		}
+		if rowMin > k {
+			return -1
+		}
+		prev, cur = cur, prev
+	}
+	if prev[n] > k {
+		return -1
+	}
+	return prev[n]
+}
