@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -163,10 +164,15 @@ func layout(l letter, iss *Issuer, st style, number, date string) *wml {
 	})
 
 	// Kính gửi: one recipient on the line; several as a list hanging from it.
-	if len(l.recipients) == 1 {
+	const hang = 1418
+	switch single := len(l.recipients) == 1; {
+	case single && utf8.RuneCountInString(l.recipients[0]) <= 50:
 		w.para(para{jc: "center", before: 360, after: 240, runs: []run{{text: "Kính gửi: " + strings.TrimRight(l.recipients[0], ".;") + "."}}})
-	} else {
-		const hang = 1418
+	case single:
+		// Too long for one centred line: hang the name from "Kính gửi:".
+		w.para(para{left: 1134 + hang, hanging: hang, tabs: []int{1134 + hang}, before: 360, after: 240, jc: "left",
+			runs: []run{{text: "Kính gửi:"}, {text: strings.TrimRight(l.recipients[0], ".;") + ".", tab: true}}})
+	default:
 		for i, r := range l.recipients {
 			end := ";"
 			if i == len(l.recipients)-1 {

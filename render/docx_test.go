@@ -3,6 +3,7 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -21,6 +22,14 @@ func TestGolden(t *testing.T) {
 			path := filepath.Join("testdata", "letter-"+f.name+".docx")
 			if *update {
 				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				// The input record too, for the CLI and for readers of the golden letter.
+				js, err := json.MarshalIndent(f.rec(), "", "  ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join("testdata", "record-"+f.name+".json"), append(js, '\n'), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -3,9 +3,11 @@ package render
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -69,6 +71,7 @@ func find(lines []string, s string) (int, int) {
 // the parts of the letter land on page 1.
 func TestVisual(t *testing.T) {
 	c := converter(t, ConverterOptions{})
+	t.Run("page numbers", func(t *testing.T) { pageNumbers(t, c) })
 	for _, f := range fixtures() {
 		t.Run(f.name, func(t *testing.T) {
 			docx, err := os.ReadFile(filepath.Join("testdata", "letter-"+f.name+".docx"))
@@ -125,6 +128,52 @@ func TestVisual(t *testing.T) {
 				t.Logf("page 1:\n%s", strings.Join(lines, "\n"))
 			}
 		})
+	}
+}
+
+// pageNumbers checks a two-page letter: no number on page 1, "2" centred
+// at the top of page 2, and the signature block kept whole.
+func pageNumbers(t *testing.T, c *Converter) {
+	rec := incompleteRecord()
+	for i := range 30 {
+		rec.Rules[0].Missing = append(rec.Rules[0].Missing, fmt.Sprintf("bản sao quyết định khen thưởng số %d", i+1))
+	}
+	docx, err := DOCX(rec, DefaultIssuer(), letterDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := c.PDF(context.Background(), docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "long.pdf")
+	if err := os.WriteFile(p, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	page := func(n int) []string {
+		out, err := exec.Command("pdftotext", "-layout", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), p, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext page %d: %v", n, err)
+		}
+		var lines []string
+		for _, l := range strings.Split(string(out), "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+			}
+		}
+		return lines
+	}
+	one, two := page(1), page(2)
+	if strings.TrimSpace(one[0]) == "1" {
+		t.Error("page 1 carries a page number")
+	}
+	if len(two) == 0 || strings.TrimSpace(two[0]) != "2" {
+		t.Errorf("page 2 starts %q, want its number", two[:min(2, len(two))])
+	}
+	if l, _ := find(two, "Nơi nhận:"); l < 0 {
+		t.Error("signature block not on page 2")
+	} else if n, _ := find(two, "Nguyễn Quang Hùng"); n < l {
+		t.Error("signature block split across pages")
 	}
 }
 

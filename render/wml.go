@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
+	"unicode"
 )
 
 // This file is the small WordprocessingML writer: paragraphs, runs and
@@ -107,12 +108,27 @@ func (w *wml) run(r run) {
 	if r.tab {
 		w.WriteString(`<w:tab/>`)
 	}
-	if r.text != "" {
+	// A hyphen inside a word is a non-breaking hyphen, so a document number
+	// such as "52-CV/BTCĐU" never splits across lines.
+	rs := []rune(r.text)
+	start := 0
+	for i, c := range rs {
+		if c == '-' && i > 0 && i+1 < len(rs) && !unicode.IsSpace(rs[i-1]) && !unicode.IsSpace(rs[i+1]) {
+			w.t(string(rs[start:i]))
+			w.WriteString(`<w:noBreakHyphen/>`)
+			start = i + 1
+		}
+	}
+	w.t(string(rs[start:]))
+	w.WriteString(`</w:r>`)
+}
+
+func (w *wml) t(s string) {
+	if s != "" {
 		w.WriteString(`<w:t xml:space="preserve">`)
-		w.text(r.text)
+		w.text(s)
 		w.WriteString(`</w:t>`)
 	}
-	w.WriteString(`</w:r>`)
 }
 
 func (w *wml) para(p para) {
