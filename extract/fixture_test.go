@@ -120,3 +120,36 @@ func tableXML(rows ...[]string) string {
 	b.WriteString("</w:tbl>")
 	return b.String()
 }
+
+// dossierBody is a three-page admission dossier: the usual header table,
+// the candidate's particulars, an appraisal table and prose.
+func dossierBody() string {
+	var b strings.Builder
+	b.WriteString(tableXML(
+		[]string{"ĐẢNG BỘ XÃ AN BÌNH\nCHI BỘ THÔN ĐÔNG", "ĐẢNG CỘNG SẢN VIỆT NAM"},
+		[]string{"Số 12-NQ/CB", "An Bình, ngày 20 tháng 3 năm 2020"}))
+	b.WriteString(para("NGHỊ QUYẾT"))
+	b.WriteString(para("Đề nghị kết nạp đảng viên"))
+	b.WriteString(para("Họ và tên: ", "Nguyễn Thị Hương"))
+	b.WriteString(para("Ngày sinh: ngày 12 tháng 5 năm 1990"))
+	b.WriteString(para("Đơn vị công tác: Trường Tiểu học An Bình, huyện Đông Sơn, tỉnh Thanh Hoá"))
+	b.WriteString(para("Chức vụ: Giáo viên"))
+	for i := 0; i < 3; i++ {
+		b.WriteString(para("Quá trình công tác: đồng chí luôn chấp hành tốt chủ trương, đường lối của Đảng, chính sách, " +
+			"pháp luật của Nhà nước; có phẩm chất đạo đức, lối sống lành mạnh; hoàn thành tốt các nhiệm vụ được giao; " +
+			"tích cực tham gia các phong trào thi đua của địa phương và của ngành giáo dục."))
+	}
+	b.WriteString(tableXML(
+		[]string{"Năm", "Xếp loại", "Khen thưởng"},
+		[]string{"2017", "Hoàn thành xuất sắc nhiệm vụ", "Giấy khen của Chủ tịch UBND huyện"},
+		[]string{"2018", "Hoàn thành tốt nhiệm vụ", "Lao động tiên tiến"},
+		[]string{"2019", "Hoàn thành xuất sắc nhiệm vụ", "Chiến sĩ thi đua cơ sở (Quyết định số 123/QĐ-UBND ngày 15/12/2019)"}))
+	for i := 0; i < 26; i++ {
+		b.WriteString(para(fmt.Sprintf("%d. Năm 2019 đồng chí hoàn thành xuất sắc nhiệm vụ, được Chủ tịch Uỷ ban nhân dân huyện tặng Giấy khen; "+
+			"chi bộ nhận thấy quần chúng đủ điều kiện, tiêu chuẩn để đề nghị kết nạp vào Đảng Cộng sản Việt Nam.", i+1)))
+	}
+	b.WriteString(para("T/M CHI BỘ"))
+	b.WriteString(para("BÍ THƯ"))
+	b.WriteString(para("Trần Văn Bình"))
+	return b.String()
+}

@@ -227,25 +227,26 @@ func DetectEncoding(s string) Encoding {
 	if !hasLegacyCodes(s) {
 		return Unicode
 	}
-	raw := syllableScore(norm.NFC.String(s))
-	t := syllableScore(DecodeTCVN3(s, false))
-	v := syllableScore(DecodeVNI(s))
-	best, enc := raw, Unicode
+	raw, _ := syllableScore(norm.NFC.String(s))
+	t, tn := syllableScore(DecodeTCVN3(s, false))
+	v, vn := syllableScore(DecodeVNI(s))
+	best, enc, n := raw, Unicode, 0
 	if t > best+0.15 {
-		best, enc = t, TCVN3
+		best, enc, n = t, TCVN3, tn
 	}
 	if v > best+0.15 && v > t {
-		best, enc = v, VNI
+		best, enc, n = v, VNI, vn
 	}
-	if best < 0.5 {
+	// Two syllables at least: a lone "©" is not evidence of anything.
+	if best < 0.5 || n < 2 {
 		return Unicode
 	}
 	return enc
 }
 
-// syllableScore is the share of the words of s, among those holding a
-// letter, that are valid Vietnamese syllables.
-func syllableScore(s string) float64 {
+// syllableScore returns the share of the words of s, among those holding
+// a letter, that are valid Vietnamese syllables, and their number.
+func syllableScore(s string) (float64, int) {
 	words, valid := 0, 0
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsMark(r) && !(r >= 0xA1 && r <= 0xFF)
@@ -256,9 +257,9 @@ func syllableScore(s string) float64 {
 		}
 	}
 	if words == 0 {
-		return 0
+		return 0, 0
 	}
-	return float64(valid) / float64(words)
+	return float64(valid) / float64(words), valid
 }
 
 var (
