@@ -112,7 +112,7 @@ type Ratings struct {
 	// Order lists the codes from best to worst.
 	Order []hoso.Rating `yaml:"order" json:"order"`
 	// Min is the lowest acceptable rating ("hoàn thành tốt nhiệm vụ trở lên").
-	Min hoso.Rating `yaml:"min" json:"min"`
+	Min hoso.Rating `yaml:"min,omitempty" json:"min,omitempty"`
 	// Labels overrides the Vietnamese names used in messages, by code.
 	Labels map[string]string `yaml:"labels,omitempty" json:"labels,omitempty"`
 }
