@@ -1,0 +1,93 @@
+package validate_test
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/corpus"
+	"github.com/hoso-vn/hoso/validate"
+)
+
+// recordOf builds the record an exact extractor would produce from a
+// ground-truth entry: every value with evidence pointing at the file.
+func recordOf(tr corpus.Truth) *hoso.Record {
+	rec := hoso.NewRecord()
+	rec.Source.Key = tr.File
+	rec.Candidate = tr.Candidate
+	ev := func(text string) hoso.Evidence { return hoso.Evidence{File: tr.File, Text: text} }
+	if !tr.Candidate.DateOfBirth.IsZero() {
+		rec.Candidate.Evidence = map[string]hoso.Evidence{"date_of_birth": ev("Sinh ngày " + tr.Candidate.DateOfBirth.Vietnamese())}
+	}
+	rec.ReviewDate = tr.ReviewDate
+	rec.ReviewDateBasis = tr.ReviewDateBasis
+	if !tr.ReviewDate.IsZero() {
+		e := ev(tr.ReviewDate.Vietnamese())
+		rec.ReviewDateEvidence = &e
+	}
+	for _, a := range tr.Appraisals {
+		rec.Appraisals = append(rec.Appraisals, hoso.Appraisal{Year: a.Year, Rating: a.Rating,
+			Evidence: ev(fmt.Sprintf("Năm %d: %s", a.Year, a.Rating.Vietnamese()))})
+	}
+	for _, a := range tr.Awards {
+		rec.Awards = append(rec.Awards, hoso.Award{Year: a.Year, Kind: a.Kind, Issuer: a.Issuer, Decision: a.Decision,
+			Evidence: ev(a.Kind.Vietnamese())})
+	}
+	return rec
+}
+
+// TestCorpusVerdicts: on every dossier of the corpus that is not rejected,
+// the default rule set reaches the verdict of the ground truth, which the
+// corpus generator computes from the rule text on its own.
+func TestCorpusVerdicts(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "corpus")
+	if _, err := os.Stat(filepath.Join(dir, "truth.json")); errors.Is(err, fs.ErrNotExist) {
+		t.Skip("no corpus ground truth yet (go run ./internal/corpus/gen -out testdata/corpus)")
+	}
+	truths, err := corpus.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := validate.Default()
+	n, agree := 0, 0
+	for _, tr := range truths {
+		if tr.Verdict == hoso.VerdictRejected || tr.Verdict == "" {
+			continue
+		}
+		n++
+		t.Run(tr.File, func(t *testing.T) {
+			rec := recordOf(tr)
+			rs.Apply(rec)
+			ok := true
+			if rec.Verdict != tr.Verdict {
+				ok = false
+				t.Errorf("verdict %s, truth %s (%s)", rec.Verdict, tr.Verdict, tr.Note)
+			}
+			if len(tr.Window) > 0 && !slices.Equal(rec.Window, tr.Window) {
+				ok = false
+				t.Errorf("window %v, truth %v", rec.Window, tr.Window)
+			}
+			escalate := slices.ContainsFunc(rec.Rules, func(o hoso.RuleOutcome) bool { return o.Escalate })
+			if escalate != (tr.Letter == hoso.LetterEscalate) {
+				ok = false
+				t.Errorf("escalate %v, truth letter %s", escalate, tr.Letter)
+			}
+			if ok {
+				agree++
+			} else {
+				for _, o := range rec.Rules {
+					t.Logf("%s %s: %s %v", o.ID, o.Outcome, o.Message, o.Missing)
+				}
+			}
+		})
+	}
+	t.Logf("verdict agreement: %d/%d dossiers", agree, n)
+	if n == 0 {
+		t.Error("the corpus has no dossier with a verdict")
+	}
+}
