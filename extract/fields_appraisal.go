@@ -59,6 +59,12 @@ func (r *reader) scanAppraisals() {
 			pending = ys
 			continue
 		}
+		heading := pending
+		if heading == nil {
+			// A yearly appraisal form names its year in the title
+			// ("PHIẾU ĐÁNH GIÁ … NĂM 2022") and nowhere else.
+			heading = r.docs[u.doc].titleYears
+		}
 		hasYears := false
 		var last []int // years of the latest clause that had any, in this unit
 		for _, c := range clauses {
@@ -76,9 +82,9 @@ func (r *reader) scanAppraisals() {
 			}
 			carry := last
 			if carry == nil {
-				carry = pending
+				carry = heading
 			}
-			r.assign(u, c, carry, pending)
+			r.assign(u, c, carry, heading)
 			if len(cys) > 0 {
 				last = cys
 			}
@@ -158,7 +164,13 @@ func (r *reader) clauses(u *unit) [][]item {
 			continue
 		}
 		if p, n := x.at(toks, i, catRating); p != nil {
-			if m := nvAfter(x, toks, i+n); m > 0 {
+			// "hoàn thành tốt chức trách, nhiệm vụ" is a rating; "hoàn thành
+			// các nhiệm vụ được giao" describes work, not a grade.
+			filler := 3
+			if hoso.Rating(p.val) == hoso.RatingHTNV {
+				filler = 0
+			}
+			if m := nvAfter(x, toks, i+n, filler); m > 0 {
 				cur = append(cur, item{kind: itRating, i: i, n: m - i, rating: hoso.Rating(p.val)})
 				i = m - 1
 				continue
@@ -178,8 +190,8 @@ func (r *reader) clauses(u *unit) [][]item {
 
 // nvAfter finds "nhiệm vụ" completing a rating core within a few words
 // ("hoàn thành tốt chức trách, nhiệm vụ") and returns the token after it.
-func nvAfter(x *lexicon, toks []token, i int) int {
-	for j := i; j < len(toks) && j < i+4; j++ {
+func nvAfter(x *lexicon, toks []token, i, filler int) int {
+	for j := i; j < len(toks) && j <= i+filler; j++ {
 		if j > i && clauseBreak(toks[j].sep) {
 			return 0
 		}

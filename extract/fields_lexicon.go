@@ -37,6 +37,7 @@ const (
 	fBornYear
 	fUnit
 	fUnitProse // "công tác tại"
+	fJobUnit   // "Nghề nghiệp, đơn vị công tác: Chuyên viên, Sở …"
 	fPosition
 	fEducation
 	fNumber // "Số", "Số:"
@@ -144,6 +145,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		"bản tự kiểm điểm", "phiếu nhận xét", "nhận xét đánh giá", "bảng tổng hợp", "tổng hợp kết quả đánh giá",
 		"kết quả đánh giá xếp loại"))
 	add(ph(catTitle, int(docDecision), "quyết định"))
+	add(ph(catTitle, int(docOther), "tổng hợp ý kiến", "báo cáo", "biên bản", "công văn", "tờ trình", "thông báo", "kế hoạch"))
 	add(ph(catMarker, 0, "đảng cộng sản việt nam", "cộng hòa xã hội chủ nghĩa việt nam"))
 
 	add(ph(catLabel, fName, "họ và tên đang dùng", "họ và tên", "họ tên", "họ và tên khai sinh", "họ tên khai sinh"))
@@ -152,7 +154,8 @@ var lex = sync.OnceValue(func() *lexicon {
 	add(ph(catLabel, fDOB, "sinh ngày", "ngày sinh", "ngày tháng năm sinh", "ngày, tháng, năm sinh"))
 	add(ph(catLabel, fBornYear, "sinh năm", "năm sinh"))
 	add(ph(catLabel, fUnit, "đơn vị công tác", "nơi công tác", "cơ quan công tác", "đơn vị", "cơ quan",
-		"nghề nghiệp đơn vị công tác", "nơi làm việc", "đơn vị công tác hiện nay"))
+		"nơi làm việc", "đơn vị công tác hiện nay"))
+	add(ph(catLabel, fJobUnit, "nghề nghiệp đơn vị công tác", "nghề nghiệp nơi công tác", "nghề nghiệp và đơn vị công tác"))
 	add(ph(catLabel, fUnitProse, "công tác tại", "làm việc tại"))
 	add(ph(catLabel, fPosition, "chức vụ", "chức danh", "chức vụ hiện nay", "chức vụ chức danh",
 		"chức vụ đảng chính quyền đoàn thể", "chức vụ hiện tại"))

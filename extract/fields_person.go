@@ -106,6 +106,19 @@ func (r *reader) scanPeople() {
 					r.facts = append(r.facts, fact{field: p.val, person: cur, doc: d.kind, text: text,
 						strong: n >= 3 || p.val != fUnit, ev: r.evidence(u, toks[j].start)})
 					i = end - 1
+				case fJobUnit:
+					// The occupation comes first, the unit after the first comma.
+					text, end := r.valueAfter(l, j, false)
+					if k := strings.Index(text, ","); k >= 0 {
+						text = strings.TrimSpace(text[k+1:])
+					} else {
+						text = ""
+					}
+					if text == "" {
+						continue
+					}
+					r.facts = append(r.facts, fact{field: fUnit, person: cur, doc: d.kind, text: text, ev: r.evidence(u, toks[j].start)})
+					i = end - 1
 				case fUnitProse:
 					text, end := r.valueAfter(l, j, true)
 					if text == "" || !capitalised(text) {

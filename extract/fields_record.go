@@ -15,7 +15,6 @@ func (r *reader) scan() {
 // record assembles what the scans found, keeping every conflict visible.
 func (r *reader) record() *hoso.Record {
 	rec := hoso.NewRecord()
-	rec.Warnings = append(rec.Warnings, r.t.Warnings...)
 	c := &rec.Candidate
 	c.Evidence = map[string]hoso.Evidence{}
 
@@ -156,7 +155,10 @@ func (r *reader) isAdmissionResolution(d doc) bool {
 	if d.form != 0 {
 		return false
 	}
-	return d.kind == docResolution && d.ketNap && !d.doanVien && d.chiBo && !d.dangUyHead
+	// A paper whose title could not be read (a garbled legacy-font line) but
+	// whose header names a chi bộ and whose body proposes admission is the
+	// resolution too.
+	return (d.kind == docResolution || d.kind == docUnknown) && d.ketNap && !d.doanVien && d.chiBo && !d.dangUyHead
 }
 
 // plausible reports whether a year read by OCR can be an appraisal year.

@@ -27,6 +27,9 @@ type doc struct {
 	doanVien    bool   // "giới thiệu đoàn viên (ưu tú)"
 	boiDuong    bool   // "bồi dưỡng"
 	form        int    // "Mẫu 6-KNĐ" → 6
+	// titleYears is the year a yearly form's title names ("PHIẾU ĐÁNH
+	// GIÁ … NĂM 2022"), for ratings in it that name none.
+	titleYears []int
 }
 
 // segment splits the units into papers.
@@ -146,6 +149,17 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	}
 	if hasSeq(toks, x.seq["bồi dưỡng"]) {
 		d.boiDuong = true
+	}
+	if d.titled && d.kind == docAppraisal && (ui == d.titleUnit || ui == d.titleUnit+1 && len(toks) <= 14 && d.titleYears == nil) {
+		var ys []int
+		for i := range toks {
+			if y, n := yearsAt(&u.l, i); n == 1 {
+				ys = append(ys, y...)
+			}
+		}
+		if len(ys) == 1 {
+			d.titleYears = ys
+		}
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
