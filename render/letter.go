@@ -89,13 +89,18 @@ func compose(rec *hoso.Record, iss *Issuer, kind hoso.LetterKind) letter {
 		l.body = append(l.body, "Đề nghị chi bộ, đảng bộ cơ sở bổ sung đầy đủ các tài liệu nêu trên, gửi về "+
 			iss.ShortName+" để tiếp tục thẩm định theo quy định./.")
 	case hoso.LetterEscalate:
-		l.body = append(l.body, items(escalations(rec))...)
+		esc := escalations(rec)
+		l.body = append(l.body, items(esc)...)
 		if other := failures(rec, true); len(other) > 0 {
 			l.body = append(l.body, "Ngoài ra, hồ sơ còn có nội dung chưa đảm bảo theo quy định:")
 			l.body = append(l.body, items(other)...)
 		}
-		l.body = append(l.body, "Theo quy định, việc kết nạp vào Đảng người trên 60 tuổi thuộc thẩm quyền xem xét, quyết định của cấp uỷ trực thuộc Trung ương. "+
-			iss.ShortName+" báo cáo "+iss.StandingCommittee+" để đề nghị cấp uỷ có thẩm quyền xem xét, quyết định theo quy định./.")
+		closing := iss.ShortName + " báo cáo " + iss.StandingCommittee + " để đề nghị cấp uỷ có thẩm quyền xem xét, quyết định theo quy định./."
+		// Say who decides unless the rule's own message already did.
+		if !strings.Contains(strings.Join(esc, " "), "trực thuộc Trung ương") {
+			closing = "Theo quy định, việc kết nạp vào Đảng người trên 60 tuổi thuộc thẩm quyền xem xét, quyết định của cấp uỷ trực thuộc Trung ương. " + closing
+		}
+		l.body = append(l.body, closing)
 	}
 	return l
 }
@@ -115,6 +120,11 @@ func basisOf(rec *hoso.Record, iss *Issuer) string {
 	var seen []string
 	for _, r := range rec.Rules {
 		c := strings.TrimSpace(r.Citation)
+		// Drop a trailing explanation, "điểm 1.1 (đủ 18 tuổi …)", but keep a
+		// point number, "điểm (2)".
+		if i := strings.LastIndex(c, " ("); i >= 0 && strings.HasSuffix(c, ")") && strings.Contains(c[i+2:], " ") {
+			c = c[:i]
+		}
 		if c != "" && !contains(seen, c) {
 			seen = append(seen, c)
 		}

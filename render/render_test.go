@@ -364,8 +364,15 @@ func TestLetterText(t *testing.T) {
 		}, nil},
 		{"escalate", escalateRecord(), []string{
 			"quá 60 tuổi.",
-			"cấp uỷ trực thuộc Trung ương",
+			"Theo quy định, việc kết nạp vào Đảng người trên 60 tuổi thuộc thẩm quyền xem xét, quyết định của cấp uỷ trực thuộc Trung ương.",
+			"báo cáo Ban Thường vụ Đảng uỷ để đề nghị cấp uỷ có thẩm quyền",
 		}, []string{"trả lại hồ sơ"}},
+		{"escalate, message names the committee", func() *hoso.Record {
+			r := escalateRecord()
+			r.Rules[0].Message = "Tại thời điểm chi bộ xét đề nghị kết nạp (ngày 27 tháng 9 năm 2019), quần chúng đã 61 tuổi 6 tháng, quá 60 tuổi (tính theo tháng); việc kết nạp trường hợp này chỉ do cấp uỷ trực thuộc Trung ương xem xét, quyết định."
+			return r
+		}(), []string{"chỉ do cấp uỷ trực thuộc Trung ương xem xét, quyết định.", "báo cáo Ban Thường vụ Đảng uỷ"},
+			[]string{"Theo quy định, việc kết nạp"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -389,6 +396,20 @@ func TestLetterText(t *testing.T) {
 				t.Errorf("a missing document is listed %d times", n)
 			}
 		})
+	}
+}
+
+func TestBasisWithoutIssuerBasis(t *testing.T) {
+	iss := DefaultIssuer()
+	iss.Basis = ""
+	rec := eligibleRecord()
+	rec.Rules[0].Citation = "Điều lệ Đảng, Điều 1 khoản 2 (đủ 18 tuổi đến đủ 60 tuổi)"
+	got := basisOf(rec, iss)
+	if want := "Điều lệ Đảng, Điều 1 khoản 2; " + cite; got != want {
+		t.Errorf("basisOf = %q, want %q", got, want)
+	}
+	if s := short("Công văn số 52-CV/BTCĐU năm 2019 của Ban Tổ chức"); s != "Công văn số 52-CV/BTCĐU" {
+		t.Errorf("short = %q", s)
 	}
 }
 
