@@ -105,6 +105,43 @@ func docxText(zr *zip.Reader, b *budget, file string) (*Text, error) {
 	return t, nil
 }
 
+// maxBlockText bounds one run of text. No dossier has a megabyte-long
+// paragraph; a file that does is an attack on memory.
+const maxBlockText = 1 << 20
+
+// maxBlocks and maxDepth bound the reader's own bookkeeping, which the
+// inflate limit alone does not: a part of empty "<w:p/>" costs little to
+// inflate but much to track.
+const (
+	maxBlocks = 200_000
+	maxDepth  = 256
+)
+
+// tagGapReader fails when maxBlockText bytes pass without a '<'. The XML
+// decoder buffers a whole text node or attribute before returning it, so
+// this is what bounds its memory on a part made of one giant text node.
+type tagGapReader struct {
+	r   io.Reader
+	gap int
+}
+
+func (t *tagGapReader) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	for _, c := range p[:n] {
+		if c == '<' {
+			t.gap = 0
+		} else if t.gap++; t.gap > maxBlockText {
+			return 0, errBlockTooLong()
+		}
+	}
+	return n, err
+}
+
+func errBlockTooLong() *hoso.Error {
+	return hoso.Errorf(hoso.ETOOLARGE, "Tệp Word có một đoạn văn dài bất thường (trên 1 MiB chữ)",
+		"the Word document has an abnormally long paragraph (over 1 MiB of text)")
+}
+
 func errDOCXCorrupt(err error) error {
 	var he *hoso.Error
 	if errors.As(err, &he) {
@@ -131,7 +168,7 @@ func readStyles(f *zip.File, b *budget) (*docxStyles, error) {
 	}
 	defer rc.Close()
 	st := &docxStyles{fonts: map[string]string{}, basedOn: map[string]string{}, resolved: map[string]string{}}
-	dec := xml.NewDecoder(lr)
+	dec := xml.NewDecoder(&tagGapReader{r: lr})
 	var stack []string
 	cur, curType, isDefault := "", "", false
 	for {
@@ -299,7 +336,7 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 		return err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(lr)
+	dec := xml.NewDecoder(&tagGapReader{r: lr})
 	var (
 		stack      []string
 		skip       int // depth inside a subtree whose text is not shown
@@ -311,15 +348,24 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 		inText     bool
 		pCount     int
 		tCount     int
+		tooLong    bool
 	)
 	add := func(s string) {
 		// Text between a field's begin and separate is its instruction.
 		if len(runs) == 0 || len(fields) > 0 && fields[len(fields)-1] {
 			return
 		}
-		runs[len(runs)-1].raw.WriteString(s)
+		r := runs[len(runs)-1]
+		if r.raw.Len()+len(s) > maxBlockText {
+			tooLong = true
+			return
+		}
+		r.raw.WriteString(s)
 	}
 	for {
+		if tooLong {
+			return errBlockTooLong()
+		}
 		tok, err := dec.Token()
 		if err == io.EOF {
 			if len(stack) != 0 {
@@ -337,6 +383,14 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 				parent = stack[len(stack)-1]
 			}
 			stack = append(stack, e.Name.Local)
+			if len(stack) > maxDepth {
+				return hoso.Errorf(hoso.ETOOLARGE, "Tệp Word lồng cấu trúc quá sâu (trên %d cấp)",
+					"the Word document nests elements too deeply (over %d levels)", maxDepth)
+			}
+			if len(d.blocks) > maxBlocks {
+				return hoso.Errorf(hoso.ETOOLARGE, "Tệp Word có quá nhiều đoạn văn (trên %d)",
+					"the Word document has too many paragraphs (over %d)", maxBlocks)
+			}
 			if skip > 0 {
 				skip++
 				continue
@@ -476,6 +530,8 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 					c.buf.WriteString(p.buf.String())
 					c.undecided = c.undecided || p.undecided
 					c.legacy = c.legacy || p.legacy
+				} else if p.buf.Len() == 0 && p.slot == len(d.blocks)-1 {
+					d.blocks = d.blocks[:p.slot] // empty: keep memory proportional to text
 				} else {
 					blk := &d.blocks[p.slot]
 					blk.Text, blk.undecided, blk.legacy = p.buf.String(), p.undecided && !p.legacy, p.legacy
@@ -487,8 +543,12 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 				}
 				c := containers[n-1]
 				containers = containers[:n-1]
-				blk := &d.blocks[c.slot]
-				blk.Text, blk.undecided, blk.legacy = c.buf.String(), c.undecided && !c.legacy, c.legacy
+				if c.buf.Len() == 0 && c.slot == len(d.blocks)-1 {
+					d.blocks = d.blocks[:c.slot]
+				} else {
+					blk := &d.blocks[c.slot]
+					blk.Text, blk.undecided, blk.legacy = c.buf.String(), c.undecided && !c.legacy, c.legacy
+				}
 				if len(tables) > 0 {
 					tables[len(tables)-1].col += c.span
 				}
@@ -502,7 +562,11 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 				}
 			}
 		case xml.CharData:
-			if inText && skip == 0 {
+			if inText && skip == 0 && len(runs) > 0 {
+				if runs[len(runs)-1].raw.Len()+len(e) > maxBlockText {
+					tooLong = true
+					continue
+				}
 				add(string(e))
 			}
 		}
@@ -512,7 +576,7 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 // flushRun decodes a finished run by its font and adds it to p.
 func (d *docxReader) flushRun(r *docxRun, p *docxPara) {
 	s := r.raw.String()
-	if s == "" {
+	if s == "" || p.buf.Len() > maxBlockText {
 		return
 	}
 	font := r.font
