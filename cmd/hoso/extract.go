@@ -2,10 +2,138 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/extract"
 )
 
-// Placeholder until the owning change lands.
+// extractFlags are the reading limits and OCR switch shared by the
+// commands that read dossier files.
+type extractFlags struct {
+	maxMB, maxUncompressedMB, maxEntries, maxPages int
+	maxMegapixels                                  int
+	pageTimeout, fileTimeout                       time.Duration
+	ocr                                            string
+}
+
+func addExtractFlags(fs *flag.FlagSet) *extractFlags {
+	f := &extractFlags{}
+	def := extract.Limits{}.Defaults()
+	fs.IntVar(&f.maxMB, "max-size-mb", int(def.MaxBytes>>20), "refuse files larger than this many MiB")
+	fs.IntVar(&f.maxUncompressedMB, "max-uncompressed-mb", int(def.MaxUncompressed>>20), "stop inflating a DOCX/ZIP past this many MiB in total and per member")
+	fs.IntVar(&f.maxEntries, "max-entries", def.MaxEntries, "members allowed in a ZIP bundle")
+	fs.IntVar(&f.maxPages, "max-pages", def.MaxPages, "pages allowed in a PDF")
+	fs.IntVar(&f.maxMegapixels, "max-megapixels", int(def.MaxPixels/1_000_000), "pixels allowed in one image or rendered page, in millions")
+	fs.DurationVar(&f.pageTimeout, "page-timeout", def.PageTimeout, "time allowed for the OCR of one page")
+	fs.DurationVar(&f.fileTimeout, "file-timeout", def.FileTimeout, "time allowed for one file")
+	fs.StringVar(&f.ocr, "ocr", "auto", "OCR of scanned pages and images: auto (when Tesseract is installed) or off")
+	return f
+}
+
+// extractor builds the Extractor the flags describe.
+func (f *extractFlags) extractor(m *Main) (*extract.Extractor, error) {
+	if f.maxMB <= 0 || f.maxUncompressedMB <= 0 || f.maxEntries <= 0 || f.maxPages <= 0 || f.maxMegapixels <= 0 ||
+		f.pageTimeout <= 0 || f.fileTimeout <= 0 {
+		return nil, errors.New("limits must be positive")
+	}
+	x := &extract.Extractor{
+		Limits: extract.Limits{
+			MaxBytes:        int64(f.maxMB) << 20,
+			MaxUncompressed: int64(f.maxUncompressedMB) << 20,
+			MaxEntry:        int64(f.maxUncompressedMB) << 20,
+			MaxEntries:      f.maxEntries,
+			MaxPages:        f.maxPages,
+			MaxPixels:       int64(f.maxMegapixels) * 1_000_000,
+			PageTimeout:     f.pageTimeout,
+			FileTimeout:     f.fileTimeout,
+		},
+		Logger: m.Logger,
+	}
+	switch f.ocr {
+	case "auto":
+		x.OCR = extract.NewOCR(extract.OCROptions{Logger: m.Logger})
+		if err := x.OCR.Available(); err != nil {
+			m.Logger.Info("OCR unavailable; scanned pages will be reported, not read", "reason", err.Error())
+		}
+	case "off":
+	default:
+		return nil, fmt.Errorf("-ocr must be auto or off, not %q", f.ocr)
+	}
+	return x, nil
+}
+
+// cmdExtract prints the extracted record of each file as indented JSON,
+// one after another. A file that cannot be read prints as a rejected
+// record with its error; the command then exits with status 1.
 func cmdExtract(ctx context.Context, m *Main, args []string) error {
-	return errors.New("hoso extract: not built yet")
+	fs := m.flags("extract")
+	ef := addExtractFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "usage: hoso extract [flags] FILE...\n\nPrints the record read from each file as JSON (hoso.record/v1), before validation.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("hoso extract: no file given")
+	}
+	x, err := ef.extractor(m)
+	if err != nil {
+		return fmt.Errorf("hoso extract: %w", err)
+	}
+	rejected := 0
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	for _, name := range fs.Args() {
+		rec := extractFile(ctx, x, name)
+		if rec.Verdict == hoso.VerdictRejected {
+			rejected++
+		}
+		if err := enc.Encode(rec); err != nil {
+			return fmt.Errorf("hoso extract: %w", err)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	if rejected > 0 {
+		return fmt.Errorf("hoso extract: %d of %d files rejected", rejected, fs.NArg())
+	}
+	return nil
+}
+
+// extractFile reads one local file into a record; a file that cannot even
+// be opened is a rejected record too.
+func extractFile(ctx context.Context, x *extract.Extractor, name string) *hoso.Record {
+	f, err := os.Open(name)
+	if err != nil {
+		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không mở được tệp %q", "cannot open %q", name))
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không đọc được tệp %q", "cannot read %q", name))
+	}
+	if !fi.Mode().IsRegular() {
+		return rejectedRecord(name, hoso.Errorf(hoso.EUNREADABLE, "%q không phải là tệp thường", "%q is not a regular file", name))
+	}
+	rec, _ := x.Record(ctx, name, io.ReaderAt(f), fi.Size())
+	return rec
+}
+
+func rejectedRecord(name string, err error) *hoso.Record {
+	rec := hoso.NewRecord()
+	rec.Source.Key = name
+	rec.Reject(err)
+	return rec
 }
