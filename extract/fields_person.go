@@ -195,22 +195,27 @@ func parseName(l *line, i int, afterColon bool) (string, int, bool) {
 	default:
 		return "", i, false
 	}
-	j := i
-	for j < len(toks) && j-i < 7 {
+	j, words := i, 0
+	for j < len(toks) && words < 7 {
 		t := toks[j]
 		if t.num >= 0 || hasDigit(t.w) {
 			break
 		}
-		if j > i && strings.TrimSpace(t.sep) != "" {
+		// Ê-đê and Gia-rai names join syllables with an apostrophe: "H'Linh Niê".
+		glued := j > i && (t.sep == "'" || t.sep == "’" || t.sep == "ʼ")
+		if j > i && !glued && strings.TrimSpace(t.sep) != "" {
 			break
 		}
 		w := l.text[t.start:t.end]
 		if !capitalised(w) {
 			break
 		}
+		if !glued {
+			words++
+		}
 		j++
 	}
-	if j-i < 2 {
+	if words < 2 {
 		return "", i, false
 	}
 	return l.text[toks[i].start:toks[j-1].end], j, true

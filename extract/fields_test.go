@@ -363,3 +363,10 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestNameWithApostrophe(t *testing.T) {
+	rec, _ := blocks("Tôi là: H'Linh Niê", "Chủ trì hội nghị: đồng chí Lê Thị Hồng Vân, Bí thư chi bộ.").Record()
+	if rec.Candidate.FullName != "H'Linh Niê" {
+		t.Fatalf("name %q", rec.Candidate.FullName)
+	}
+}
