@@ -24,7 +24,13 @@ import (
 // A page whose text layer is empty or garbled is re-read with pdftotext
 // when it is installed; a page that stays unusable is listed in NeedOCR.
 // The parser panics on some malformed files: that ends as EUNREADABLE.
-func PDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (t *Text, err error) {
+func PDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (*Text, error) {
+	return readPDF(ctx, r, size, lim, true)
+}
+
+// readPDF is PDF with the pdftotext fallback optional, so fuzzing runs in
+// process.
+func readPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits, fallback bool) (t *Text, err error) {
 	lim = lim.Defaults()
 	if err := checkSize(size, lim); err != nil {
 		return nil, err
@@ -70,6 +76,10 @@ func PDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (t *Text, e
 			continue
 		}
 		pages[i] = lines
+	}
+	if len(retry) > 0 && !fallback {
+		t.NeedOCR = retry
+		retry = nil
 	}
 	if len(retry) > 0 {
 		fb := &popplerText{r: r, size: size, lim: lim}

@@ -80,7 +80,7 @@ func textOp(y int, s string) string {
 	return fmt.Sprintf("BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", y, esc.String())
 }
 
-func readPDF(t *testing.T, data []byte, lim Limits) (*Text, error) {
+func pdfBytes(t *testing.T, data []byte, lim Limits) (*Text, error) {
 	t.Helper()
 	return PDF(context.Background(), bytes.NewReader(data), int64(len(data)), lim)
 }
@@ -90,7 +90,7 @@ func TestPDFLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt, err := readPDF(t, data, Limits{})
+	txt, err := pdfBytes(t, data, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestPDFPages(t *testing.T) {
 		{content: textOp(700, tcvn)},
 		{content: textOp(700, "\x01\x02\x03\x04\x05\x06\x07\x08 \x0e\x0f\x10\x11\x12")},
 	}, "")
-	txt, err := readPDF(t, data, Limits{})
+	txt, err := pdfBytes(t, data, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestPDFWordsOnOneLine(t *testing.T) {
 	c := "BT /F1 12 Tf 72 700 Td (Nguyen) Tj ET BT /F1 12 Tf 120 700 Td (Van) Tj ET BT /F1 12 Tf 150 700 Td (An) Tj ET " +
 		"BT /F1 12 Tf 72 680 Td [(Hoan)-300(thanh)-20(tot)] TJ ET BT /F1 12 Tf 72 660 Td (Nguyen ) Tj ET BT /F1 12 Tf 110 660 Td (Thi) Tj ET " +
 		"BT /F1 12 Tf 130 660 Td (.) Tj ET"
-	txt, err := readPDF(t, pdfOf([]pdfPage{{content: c}}, ""), Limits{})
+	txt, err := pdfBytes(t, pdfOf([]pdfPage{{content: c}}, ""), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestPDFBadInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := readPDF(t, tc.data, tc.lim)
+			_, err := pdfBytes(t, tc.data, tc.lim)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v (%s), want %s", err, hoso.Code(err), tc.want.Code)
 			}
@@ -231,7 +231,7 @@ func TestPDFEncrypted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			txt, err := readPDF(t, data, Limits{})
+			txt, err := pdfBytes(t, data, Limits{})
 			if hoso.Code(err) != tc.want {
 				t.Fatalf("err = %v (code %q), want %q", err, hoso.Code(err), tc.want)
 			}
