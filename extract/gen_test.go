@@ -54,10 +54,10 @@ func TestGenerateFuzzSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	constructs := docxOf(t, para("Nguy", "ễn Văn ") + tableXML([]string{"span2:Năm", "x"}, []string{"2018", "HTTNV", "<w:p/>" + tableXML([]string{"a"})}) +
-		`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
-		`<w:del><w:r><w:delText>cũ</w:delText></w:r></w:del><w:ins><w:r><w:t>mới</w:t><w:tab/><w:br/></w:r></w:ins></w:p>` +
-		fontPara(".VnTimeH", "§¶ng") + fontPara("VNI-Times", "Ñaûng") + para("Uû ban nh©n d©n"))
+	constructs := docxOf(t, para("Nguy", "ễn Văn ")+tableXML([]string{"span2:Năm", "x"}, []string{"2018", "HTTNV", "<w:p/>" + tableXML([]string{"a"})})+
+		`<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`+
+		`<w:del><w:r><w:delText>cũ</w:delText></w:r></w:del><w:ins><w:r><w:t>mới</w:t><w:tab/><w:br/></w:r></w:ins></w:p>`+
+		fontPara(".VnTimeH", "§¶ng")+fontPara("VNI-Times", "Ñaûng")+para("Uû ban nh©n d©n"))
 	small := pdfOf([]pdfPage{{content: textOp(700, "Ho va ten") + textOp(680, "\xa7\xb6ng")}, {content: ""},
 		{content: "q /X1 Do Q", form: textOp(700, "form")}}, "")
 	bundle := zipOf(t, map[string]string{"a/1.docx": string(constructs), "a/2.png": string(pngOf(t, 4, 4)),
