@@ -444,7 +444,8 @@ func (e *eval) distinction() hoso.RuleOutcome {
 	qualifies := func(r hoso.Rating) bool {
 		return minR != hoso.RatingUnknown && rs.rank(r) >= rs.rank(minR)
 	}
-	var facts, shaky, notCounted, unknownMsg, missing, missingYears []string
+	var facts []fact
+	var shaky, notCounted, unknownMsg, missing, missingYears []string
 	var factEv, shakyEv []hoso.Evidence
 	for _, y := range e.years() {
 		year := strconv.Itoa(y.year)
@@ -469,26 +470,29 @@ func (e *eval) distinction() hoso.RuleOutcome {
 				shakyEv = append(shakyEv, y.evidence()...)
 			}
 		case qualifies(y.distinct[0]):
-			facts = append(facts, rs.msg(rule, "fact_rating", "year", year, "rating", rs.ratingLabel(y.distinct[0])))
+			facts = addFact(facts, rs.msg(rule, "fact_rating", "year", year, "rating", rs.ratingLabel(y.distinct[0])), year+"rating")
 			factEv = append(factEv, y.evidence()...)
 		}
 		for _, a := range e.rec.Awards {
 			if a.Year != y.year {
 				continue
 			}
+			counted := slices.Contains(rs.Distinction.AwardKinds, a.Kind)
 			switch {
-			case !slices.Contains(rs.Distinction.AwardKinds, a.Kind):
+			case e.low(a.Evidence):
+				// A doubtful reading decides either way: the kind itself
+				// may be misread (LĐTT for CSTĐCS).
+				shaky = addOnce(shaky, rs.awardFact(a))
+				missing = addOnce(missing, rs.msg(rule, "doc_award_legible", "year", year))
+				shakyEv = append(shakyEv, a.Evidence)
+			case !counted:
 				name := rs.awardLabel(a) + " năm " + year
 				if isTitle(a.Kind) {
 					name = "danh hiệu " + name
 				}
-				notCounted = append(notCounted, name)
-			case e.low(a.Evidence):
-				shaky = append(shaky, rs.awardFact(a))
-				missing = append(missing, rs.msg(rule, "doc_award_legible", "year", year))
-				shakyEv = append(shakyEv, a.Evidence)
+				notCounted = addOnce(notCounted, name)
 			default:
-				facts = append(facts, rs.awardFact(a))
+				facts = addFact(facts, rs.awardFact(a), fmt.Sprint(a.Year, a.Kind))
 				factEv = append(factEv, a.Evidence)
 			}
 		}
@@ -496,7 +500,7 @@ func (e *eval) distinction() hoso.RuleOutcome {
 	switch {
 	case len(facts) > 0:
 		return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: factEv,
-			Message: rs.sentence(rule, "pass", "years", e.windowText(), "facts", strings.Join(facts, "; "))}
+			Message: rs.sentence(rule, "pass", "years", e.windowText(), "facts", factText(facts))}
 	case len(shaky) > 0 || len(unknownMsg) > 0 || len(missingYears) > 0:
 		if len(shaky) > 0 {
 			unknownMsg = append(unknownMsg, rs.sentence(rule, "low_confidence", "facts", joinVI(shaky, "và")))
@@ -518,6 +522,39 @@ func (e *eval) distinction() hoso.RuleOutcome {
 		}
 	}
 	return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Message: msg, Evidence: ev}
+}
+
+// fact is one distinction as phrased in a message; key (year and kind)
+// keeps one award mentioned once when the summary table and the decision
+// both name it.
+type fact struct{ text, key string }
+
+// addFact adds f under key, keeping the more detailed wording of the two.
+func addFact(facts []fact, text, key string) []fact {
+	for i, f := range facts {
+		if f.key == key {
+			if len(text) > len(f.text) {
+				facts[i].text = text
+			}
+			return facts
+		}
+	}
+	return append(facts, fact{text, key})
+}
+
+func factText(facts []fact) string {
+	s := make([]string, len(facts))
+	for i, f := range facts {
+		s[i] = f.text
+	}
+	return strings.Join(s, "; ")
+}
+
+func addOnce(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
 }
 
 // ageText says "29 tuổi 4 tháng", or "18 tuổi" on the month.

@@ -18,7 +18,7 @@ type template struct {
 
 // commonMessages apply to every rule unless the rule has its own.
 var commonMessages = map[string]template{
-	"no_review_date": {"Hồ sơ chưa xác định được ngày chi bộ xét đề nghị kết nạp nên chưa thể xem xét tiêu chuẩn này.", nil},
+	"no_review_date": {"Chưa xác định được ngày chi bộ xét đề nghị kết nạp nên chưa thể xem xét tiêu chuẩn này.", nil},
 	"review_date_low_confidence": {"Ngày chi bộ xét đề nghị kết nạp ({date}) được nhận dạng từ bản quét với độ tin cậy thấp, cần đối chiếu với bản gốc.",
 		[]string{"date"}},
 	"doc_resolution":          {"nghị quyết đề nghị kết nạp đảng viên của chi bộ (Mẫu 6-KNĐ)", nil},
@@ -49,7 +49,7 @@ var ruleMessages = map[string]map[string]template{
 			[]string{"year", "ratings"}},
 		"low_confidence": {"Kết quả xếp loại chất lượng năm {year} ({rating}) được nhận dạng từ bản quét với độ tin cậy thấp, cần đối chiếu với bản gốc.",
 			[]string{"year", "rating"}},
-		"no_review_date": {"Hồ sơ chưa xác định được ngày chi bộ xét đề nghị kết nạp nên chưa xác định được {n} năm liên tục cần xem xét.",
+		"no_review_date": {"Chưa xác định được ngày chi bộ xét đề nghị kết nạp nên chưa xác định được {n} năm liên tục cần xem xét.",
 			[]string{"n"}},
 	},
 	RuleDistinction: {
@@ -61,7 +61,7 @@ var ruleMessages = map[string]map[string]template{
 			[]string{"awards"}},
 		"missing": {"Trong các năm đã có kết quả xếp loại, quần chúng chưa có thành tích theo yêu cầu; còn thiếu kết quả xếp loại chất lượng năm {years} để kết luận.",
 			[]string{"years"}},
-		"low_confidence": {"Các thông tin sau được nhận dạng từ bản quét với độ tin cậy thấp, cần đối chiếu với bản gốc: {facts}.",
+		"low_confidence": {"Chưa xác định chắc chắn được thành tích vì các thông tin sau được nhận dạng từ bản quét với độ tin cậy thấp, cần đối chiếu với bản gốc: {facts}.",
 			[]string{"facts"}},
 		"conflict": {"Kết quả xếp loại chất lượng năm {year} không thống nhất giữa các tài liệu ({ratings}), chưa xác định được năm này có đạt thành tích hay không.",
 			[]string{"year", "ratings"}},
@@ -84,7 +84,7 @@ var ruleMessages = map[string]map[string]template{
 			[]string{"birth"}},
 		"birth_after_review": {"Ngày sinh ghi trong hồ sơ ({birth}) không trước ngày chi bộ xét đề nghị kết nạp ({date}), cần kiểm tra lại.",
 			[]string{"birth", "date"}},
-		"no_review_date": {"Hồ sơ chưa xác định được ngày chi bộ xét đề nghị kết nạp nên chưa xác định được tuổi đời của quần chúng tại thời điểm xét.", nil},
+		"no_review_date": {"Chưa xác định được ngày chi bộ xét đề nghị kết nạp nên chưa xác định được tuổi đời của quần chúng tại thời điểm xét.", nil},
 	},
 	RuleCertificate: {
 		"pass": {"Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng cấp {issued} còn giá trị tại thời điểm chi bộ xét đề nghị kết nạp (thời hạn {valid} tháng).",

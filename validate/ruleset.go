@@ -213,17 +213,26 @@ func Default() *RuleSet {
 
 // Lookup returns the embedded rule set with the given ID.
 func Lookup(id string) (*RuleSet, error) {
-	sets, err := embeddedSets()
+	names, err := embedded.ReadDir("rules")
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(sets))
-	for _, rs := range sets {
+	var ids []string
+	for _, n := range names {
+		b, err := embedded.ReadFile(path.Join("rules", n.Name()))
+		if err != nil {
+			return nil, err
+		}
+		rs, err := parse(b)
+		if err != nil {
+			return nil, fmt.Errorf("validate: embedded rules/%s: %w", n.Name(), err)
+		}
 		if rs.ID == id {
 			return rs, nil
 		}
 		ids = append(ids, rs.ID)
 	}
+	sort.Strings(ids)
 	return nil, hoso.Errorf(hoso.EINVALID,
 		"Không có bộ quy tắc %q (các bộ có sẵn: %v)",
 		"no rule set %q (embedded: %v)", id, ids)
