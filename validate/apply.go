@@ -75,6 +75,11 @@ func (rs *RuleSet) Evaluate(rec *hoso.Record) Result {
 		res.Rules = append(res.Rules, o)
 	}
 	res.Verdict = verdictOf(res.Rules)
+	if len(res.Rules) == 0 {
+		// A RuleSet not made by Load (the zero value) checks nothing; that
+		// must never read as "eligible".
+		res.Verdict = hoso.VerdictIncomplete
+	}
 	return res
 }
 

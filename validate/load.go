@@ -106,13 +106,19 @@ func (p *problems) err() error {
 	return &hoso.Error{Code: hoso.EINVALID, VI: vi.String(), EN: en.String()}
 }
 
-func parse(b []byte) (*RuleSet, error) {
+func parse(b []byte) (rs *RuleSet, err error) {
+	defer func() {
+		// A YAML parser bug on hostile input must not take the worker down.
+		if r := recover(); r != nil {
+			rs, err = nil, hoso.Errorf(hoso.EINVALID, "Không đọc được bộ quy tắc (lỗi bộ phân tích: %v)", "cannot parse the rule set (parser failure: %v)", r)
+		}
+	}()
 	root, err := parseNode(b)
 	if err != nil {
 		return nil, err
 	}
 	p := &problems{bad: map[string]bool{}}
-	rs := &RuleSet{source: b}
+	rs = &RuleSet{source: b}
 	p.walk(root, reflect.TypeOf(rs).Elem(), "")
 	if len(p.list) == 0 {
 		if err := root.Decode(rs); err != nil {

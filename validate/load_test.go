@@ -233,3 +233,37 @@ func TestTemplatesWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoad: any input gives a valid rule set or an EINVALID error, never a
+// panic, and what loads evaluates a record without panicking.
+func FuzzLoad(f *testing.F) {
+	files, _ := filepath.Glob("testdata/bad/*.*")
+	files = append(files, "rules/52-CV-BTCDU-2019.yaml", "rules/dieu-le-dang.yaml")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil && !strings.HasSuffix(name, ".golden") {
+			f.Add(b)
+		}
+	}
+	rec := recCase{review: "2019-09-15", dob: "1990-05-12", apps: good(2016, 2018)}.record(f)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rs, err := Load(bytes.NewReader(b))
+		if err != nil {
+			if hoso.Code(err) != hoso.EINVALID {
+				t.Fatalf("error code %s: %v", hoso.Code(err), err)
+			}
+			return
+		}
+		res := rs.Evaluate(rec)
+		if res.Verdict == "" {
+			t.Fatal("no verdict")
+		}
+	})
+}
+
+func TestZeroRuleSetIsNotEligible(t *testing.T) {
+	rec := recCase{review: "2019-09-15", dob: "1990-05-12", apps: good(2016, 2018)}.record(t)
+	(&RuleSet{}).Apply(rec)
+	if rec.Verdict != hoso.VerdictIncomplete {
+		t.Errorf("zero rule set gave %s", rec.Verdict)
+	}
+}
