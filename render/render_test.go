@@ -539,3 +539,34 @@ func BenchmarkDOCX(b *testing.B) {
 	// The target is under 1 ms per letter on one core (go test -cpu 1).
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/letter")
 }
+
+// FuzzDOCX feeds arbitrary names, units and rule messages: the letter must
+// always be a zip of well-formed XML parts, never a panic.
+func FuzzDOCX(f *testing.F) {
+	f.Add("Nguyễn Thị Hoà", "Sở Tài chính", "Năm 2017 chỉ được xếp loại hoàn thành nhiệm vụ.", "bản nhận xét năm 2018")
+	f.Add("<b>&\x00\x01", "\n\t\r", "]]>", "\uFFFE\u0301")
+	f.Add("", "", "", "")
+	f.Fuzz(func(t *testing.T, name, unit, msg, missing string) {
+		for _, rec := range []*hoso.Record{ineligibleRecord(), incompleteRecord(), eligibleRecord(), escalateRecord()} {
+			rec.Candidate.FullName, rec.Candidate.Unit = name, unit
+			rec.Rules[0].Message = msg
+			rec.Rules[0].Missing = []string{missing}
+			b, err := DOCX(rec, DefaultIssuer(), letterDate)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for pname, data := range parts(t, b) {
+				d := xml.NewDecoder(bytes.NewReader(data))
+				for {
+					_, err := d.Token()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatalf("%s: %v", pname, err)
+					}
+				}
+			}
+		}
+	})
+}

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
+	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // This file is the small WordprocessingML writer: paragraphs, runs and
@@ -52,7 +55,14 @@ type cell struct {
 // need no error checks until the zip is written.
 type wml struct{ bytes.Buffer }
 
+// text writes s escaped, in NFC (a decomposed "ộ" prints as a stray mark in
+// many fonts), with line breaks and tabs from extracted text as plain spaces;
+// characters XML cannot hold become U+FFFD (xml.EscapeText does that).
 func (w *wml) text(s string) {
+	s = norm.NFC.String(s)
+	if strings.ContainsAny(s, "\r\n\t") {
+		s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\t", " ").Replace(s)
+	}
 	// xml.EscapeText writes only to w, which cannot fail.
 	_ = xml.EscapeText(w, []byte(s))
 }
