@@ -258,6 +258,12 @@ func (p *problems) walk(n *yaml.Node, t reflect.Type, path string) {
 				p.walk(v, ft, kp)
 			}
 		}
+		// A rule must say whether it is on: a rule written out with its
+		// citation but no "enabled" would otherwise be silently off.
+		if t == reflect.TypeFor[Rule]() && !seen["enabled"] {
+			p.bad[join(path, "enabled")] = true
+			p.add(join(path, "enabled")+fmt.Sprintf(" (dòng/line %d)", n.Line), "bắt buộc phải có (true hoặc false)", "required (true or false)")
+		}
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
 			p.bad[path] = true
