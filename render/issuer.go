@@ -55,6 +55,9 @@ type Issuer struct {
 	Copies     []string     `yaml:"copies" json:"copies"`
 	Margins    Margins      `yaml:"margins_mm" json:"margins_mm"`
 	Number     NumberPolicy `yaml:"number" json:"number"`
+	// PDF asks the pipeline to write each letter's PDF as well; the CLI's
+	// --pdf asks for it regardless.
+	PDF bool `yaml:"pdf" json:"pdf"`
 }
 
 // Signer is the signature block.

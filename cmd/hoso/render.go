@@ -20,7 +20,7 @@ func cmdRender(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("render")
 	issuerPath := fs.String("issuer", "", "issuer profile (YAML or JSON); default: the embedded Ban Tổ chức Đảng uỷ Các cơ quan tỉnh")
 	dateFlag := fs.String("date", "", "letter date YYYY-MM-DD; default today, \"blank\" leaves it for the văn thư")
-	withPDF := fs.Bool("pdf", false, "also write the PDF through LibreOffice")
+	withPDF := fs.Bool("pdf", false, "also write the PDF through LibreOffice (also when the profile says pdf: true)")
 	out := fs.String("out", "", "output directory; default: the record's directory")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "usage: hoso render [--issuer FILE] [--date YYYY-MM-DD] [--pdf] [--out DIR] RECORD.json")
@@ -83,7 +83,7 @@ func cmdRender(ctx context.Context, m *Main, args []string) error {
 	}
 	fmt.Fprintln(m.Stdout, base+".docx")
 	m.Logger.Info("letter written", "kind", kind, "dossier", rec.DossierID)
-	if !*withPDF {
+	if !*withPDF && !iss.PDF {
 		return nil
 	}
 
