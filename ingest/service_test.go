@@ -210,8 +210,8 @@ func TestIgnoredEvents(t *testing.T) {
 	for _, u := range []Upload{
 		{EventName: "s3:ObjectCreated:PutTagging", Bucket: "hoso-uploads", Key: "x/a.docx", ETag: info.ETag},
 		{EventName: "s3:ObjectRemoved:Delete", Bucket: "hoso-uploads", Key: "x/a.docx"},
-		{EventName: "s3:ObjectCreated:Put", Bucket: "hoso-letters", Key: "x/a.docx", ETag: info.ETag},     // not the upload bucket
-		{EventName: "s3:ObjectCreated:Put", Bucket: "hoso-uploads", Key: "x/gone.docx", ETag: "abc"},      // deleted since
+		{EventName: "s3:ObjectCreated:Put", Bucket: "hoso-letters", Key: "x/a.docx", ETag: info.ETag},      // not the upload bucket
+		{EventName: "s3:ObjectCreated:Put", Bucket: "hoso-uploads", Key: "x/gone.docx", ETag: "abc"},       // deleted since
 		{EventName: "s3:ObjectCreated:Put", Bucket: "hoso-uploads", Key: "x/a.docx", ETag: "0123456789ab"}, // overwritten since
 	} {
 		h.publish(u)
