@@ -28,7 +28,7 @@ type Result struct {
 // Rules, Verdict, and a WarnNotInForce warning when it applies. A record
 // already rejected (or carrying an error) is left as it is. Apply may be
 // called again, with another rule set or review date: it replaces what a
-// previous call wrote.
+// previous call wrote. A RuleSet is only read, so workers may share one.
 func (rs *RuleSet) Apply(rec *hoso.Record) {
 	if rec == nil || rec.Verdict == hoso.VerdictRejected || rec.Error != nil {
 		return

@@ -208,3 +208,34 @@ func TestPropertyEveryVerdictExplained(t *testing.T) {
 		}
 	}
 }
+
+// One RuleSet serves many workers at once (run with -race).
+func TestConcurrentEvaluate(t *testing.T) {
+	rs := Default()
+	r := rand.New(rand.NewPCG(9, 10))
+	recs := make([]*hoso.Record, 64)
+	want := make([]hoso.Verdict, len(recs))
+	for i := range recs {
+		recs[i] = randomRecord(r)
+		want[i] = rs.Evaluate(recs[i]).Verdict
+	}
+	done := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for i, rec := range recs {
+				c := clone(rec)
+				rs.Apply(c)
+				if c.Verdict != want[i] {
+					done <- fmt.Errorf("record %d: %s, want %s", i, c.Verdict, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
