@@ -178,7 +178,7 @@ func layout(l letter, iss *Issuer, st style, number, date string) *wml {
 			if i == len(l.recipients)-1 {
 				end = "."
 			}
-			p := para{left: 1134 + hang, tabs: []int{1134 + hang}, runs: []run{{text: "- " + strings.TrimRight(r, ".;") + end, tab: true}}}
+			p := para{left: 1134 + hang, tabs: []int{1134 + hang}, runs: []run{{text: "- " + strings.TrimRight(r, ".;") + end, tab: i == 0}}}
 			if i == 0 {
 				p.hanging, p.before = hang, 360
 				p.runs = append([]run{{text: "Kính gửi:"}}, p.runs...)
