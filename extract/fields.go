@@ -148,22 +148,7 @@ func (r *reader) buildUnits() {
 			} else {
 				u.roles = headers[key]
 			}
-			var sb strings.Builder
-			for k, c := range cells {
-				if k > 0 {
-					sb.WriteString(cellSep)
-				}
-				u.blocks = append(u.blocks, i+k)
-				u.cellAt = append(u.cellAt, sb.Len())
-				// In a table row a bare "Tốt" or "Xuất sắc" is a rating; write
-				// it as its code so the prose reader sees the rating.
-				if rt, ok := r.x.relaxed[joinWords(c.toks)]; ok && rowHasYear(cells) {
-					sb.WriteString(rt.String())
-					continue
-				}
-				sb.WriteString(c.text)
-			}
-			u.l = tokenize(sb.String())
+			u.l = r.joinRow(&u, cells, i)
 		}
 		if u.ocr {
 			repairOCR(&u.l)
@@ -171,6 +156,60 @@ func (r *reader) buildUnits() {
 		r.units = append(r.units, u)
 		i = j
 	}
+}
+
+// joinRow joins the cells of a table row into one line, their tokens
+// shifted into the joined text. In a row with a year, a cell holding only
+// "Tốt" or "Xuất sắc" is a rating: it is written as its code so the prose
+// reader sees the rating.
+func (r *reader) joinRow(u *unit, cells []line, first int) line {
+	year := rowHasYear(cells)
+	n, size := 0, 0
+	for _, c := range cells {
+		n += len(c.toks)
+		size += len(c.text) + len(cellSep)
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	toks := make([]token, 0, n)
+	var subst []hoso.Rating
+	for k, c := range cells {
+		if k > 0 {
+			sb.WriteString(cellSep)
+		}
+		u.blocks = append(u.blocks, first+k)
+		u.cellAt = append(u.cellAt, sb.Len())
+		rt, ok := hoso.RatingUnknown, false
+		if year {
+			rt, ok = r.x.relaxed[joinWords(c.toks)]
+		}
+		if ok {
+			subst = append(subst, rt)
+			sb.WriteString(rt.String())
+			continue
+		}
+		subst = append(subst, hoso.RatingUnknown)
+		sb.WriteString(c.text)
+	}
+	text := sb.String()
+	prevEnd := 0
+	for k, c := range cells {
+		off := u.cellAt[k]
+		if rt := subst[k]; rt != hoso.RatingUnknown {
+			code := strings.ToLower(rt.String())
+			toks = append(toks, token{w: code, b: code, sep: text[prevEnd:off], start: off, end: off + len(code), num: -1})
+			prevEnd = off + len(code)
+			continue
+		}
+		for _, t := range c.toks {
+			t.start += off
+			t.end += off
+			t.sep = text[prevEnd:t.start]
+			toks = append(toks, t)
+			prevEnd = t.end
+		}
+	}
+	return line{text: text, toks: toks, tail: text[prevEnd:]}
 }
 
 func joinWords(toks []token) string {

@@ -208,7 +208,7 @@ func nvAfter(x *lexicon, toks []token, i, filler int) int {
 // collective reports whether an award at i is a unit's ("Tập thể lao động
 // tiên tiến"), not a person's.
 func collective(x *lexicon, toks []token, i int) bool {
-	s := x.seq["tập thể"]
+	s := x.w.tapThe
 	return i >= 2 && toks[i-2].w == s[0] && toks[i-1].w == s[1]
 }
 
@@ -254,9 +254,9 @@ func yearsAt(l *line, i int) ([]int, int) {
 func decisionAt(x *lexicon, l *line, i int) (int, string, hoso.Date) {
 	toks := l.toks
 	j := i
-	qd := x.seq["quyết định"]
+	qd := x.w.quyetDinh
 	switch {
-	case toks[j].w == x.seq["qđ"][0]:
+	case toks[j].w == x.w.qd[0]:
 		j++
 	case j+1 < len(toks) && toks[j].w == qd[0] && toks[j+1].w == qd[1]:
 		j += 2
@@ -414,11 +414,11 @@ func (r *reader) issuer(u *unit, i, n int) string {
 		if clauseBreak(toks[j+1].sep) {
 			break
 		}
-		if toks[j].w == x.seq["được"][0] && j+1 < i {
+		if toks[j].w == x.w.duoc[0] && j+1 < i {
 			end := -1
 			for k := j + 1; k < i; k++ {
-				for _, v := range []string{"tặng", "khen tặng", "trao tặng", "công nhận"} {
-					if hasSeqAt(toks, k, x.seq[v]) && end < 0 {
+				for _, v := range x.w.gives {
+					if hasSeqAt(toks, k, v) && end < 0 {
 						end = k
 					}
 				}
@@ -434,15 +434,15 @@ func (r *reader) issuer(u *unit, i, n int) string {
 		if clauseBreak(toks[j].sep) || strings.Contains(toks[j].sep, "|") {
 			break
 		}
-		if toks[j].w == x.seq["của"][0] && j+1 < len(toks) && capitalised(u.l.text[toks[j+1].start:toks[j+1].end]) {
+		if toks[j].w == x.w.cua[0] && j+1 < len(toks) && capitalised(u.l.text[toks[j+1].start:toks[j+1].end]) {
 			k := j + 1
 			for k+1 < len(toks) {
 				s := toks[k+1].sep
 				if clauseBreak(s) || strings.ContainsAny(s, ",()|;") {
 					break
 				}
-				if w := toks[k+1].w; w == x.seq["theo"][0] || w == x.seq["tại"][0] || w == "năm" || w == "về" || w == x.seq["cho"][0] ||
-					hasSeqAt(toks, k+1, x.seq["quyết định"]) || w == x.seq["qđ"][0] {
+				if w := toks[k+1].w; w == x.w.theo[0] || w == x.w.tai[0] || w == "năm" || w == "về" || w == x.w.cho[0] ||
+					hasSeqAt(toks, k+1, x.w.quyetDinh) || w == x.w.qd[0] {
 					break
 				}
 				k++

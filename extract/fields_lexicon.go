@@ -76,9 +76,27 @@ type lexicon struct {
 	// relaxed maps a whole table cell's folded text to a rating: in a
 	// rating column "Tốt" and "Xuất sắc" are ratings, in prose they are not.
 	relaxed map[string]hoso.Rating
-	// seq holds folded word sequences the reader looks for, keyed by their
-	// natural spelling.
-	seq map[string][]string
+	w       words
+}
+
+// words are folded word sequences the reader looks for.
+type words struct {
+	boiDuong     []string
+	chiBo        []string
+	cho          []string
+	cua          []string
+	doanVien     []string
+	ketNap       []string
+	mau          []string
+	quyetDinh    []string
+	qd           []string
+	theo         []string
+	tai          []string
+	tapThe       []string
+	duoc         []string
+	dangUy       []string
+	deNghiKetNap []string
+	gives        [][]string // "tặng", "khen tặng": what follows an issuer after "được"
 }
 
 func ph(c cat, val int, texts ...string) []phrase {
@@ -173,11 +191,25 @@ var lex = sync.OnceValue(func() *lexicon {
 	add(ph(catHeader, int(colDecision), "số quyết định", "quyết định số", "số ngày quyết định", "số và ngày quyết định"))
 	add(ph(catHeader, int(colAward), "khen thưởng", "danh hiệu", "hình thức khen thưởng", "danh hiệu thi đua"))
 
-	x := &lexicon{phrases: ps, byFirst: map[string][]int{}, seq: map[string][]string{}}
-	for _, s := range []string{"đề nghị kết nạp", "chi bộ", "đảng uỷ", "giới thiệu đoàn viên", "bồi dưỡng",
-		"tập thể", "mẫu", "kết nạp", "tặng", "khen tặng", "trao tặng", "công nhận", "của", "được", "quyết định",
-		"qđ", "ngày", "hôm nay", "theo", "tại", "về việc", "cho"} {
-		x.seq[s] = strings.Fields(Fold(s))
+	x := &lexicon{phrases: ps, byFirst: map[string][]int{}}
+	f := func(s string) []string { return strings.Fields(Fold(s)) }
+	x.w = words{
+		boiDuong:     f("bồi dưỡng"),
+		chiBo:        f("chi bộ"),
+		cho:          f("cho"),
+		cua:          f("của"),
+		doanVien:     f("giới thiệu đoàn viên"),
+		ketNap:       f("kết nạp"),
+		mau:          f("mẫu"),
+		quyetDinh:    f("quyết định"),
+		qd:           f("qđ"),
+		theo:         f("theo"),
+		tai:          f("tại"),
+		tapThe:       f("tập thể"),
+		duoc:         f("được"),
+		dangUy:       f("đảng uỷ"),
+		deNghiKetNap: f("đề nghị kết nạp"),
+		gives:        [][]string{f("tặng"), f("khen tặng"), f("trao tặng"), f("công nhận")},
 	}
 	for i, p := range ps {
 		x.byFirst[p.words[0]] = append(x.byFirst[p.words[0]], i)

@@ -135,19 +135,19 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	u := &r.units[ui]
 	toks := u.l.toks
 	beforeTitle := !d.titled || d.titleUnit == ui
-	if hasSeq(toks, x.seq["chi bộ"]) {
-		d.chiBo = d.chiBo || beforeTitle || hasSeq(toks, x.seq["kết nạp"])
+	if hasSeq(toks, x.w.chiBo) {
+		d.chiBo = d.chiBo || beforeTitle || hasSeq(toks, x.w.ketNap)
 	}
-	if beforeTitle && hasSeq(toks, x.seq["đảng uỷ"]) && !hasSeq(toks, x.seq["chi bộ"]) {
+	if beforeTitle && hasSeq(toks, x.w.dangUy) && !hasSeq(toks, x.w.chiBo) {
 		d.dangUyHead = true
 	}
-	if hasSeq(toks, x.seq["đề nghị kết nạp"]) {
+	if hasSeq(toks, x.w.deNghiKetNap) {
 		d.ketNap = true
 	}
-	if hasSeq(toks, x.seq["giới thiệu đoàn viên"]) {
+	if hasSeq(toks, x.w.doanVien) {
 		d.doanVien = true
 	}
-	if hasSeq(toks, x.seq["bồi dưỡng"]) {
+	if hasSeq(toks, x.w.boiDuong) {
 		d.boiDuong = true
 	}
 	if d.titled && d.kind == docAppraisal && (ui == d.titleUnit || ui == d.titleUnit+1 && len(toks) <= 14 && d.titleYears == nil) {
@@ -163,7 +163,7 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.w == x.seq["mẫu"][0] && i+2 < len(toks) && toks[i+1].num > 0 && toks[i+1].num < 20 && strings.HasPrefix(toks[i+2].w, "kn") {
+		if t.w == x.w.mau[0] && i+2 < len(toks) && toks[i+1].num > 0 && toks[i+1].num < 20 && strings.HasPrefix(toks[i+2].w, "kn") {
 			d.form = toks[i+1].num
 		}
 		if d.number == "" && i+1 < len(toks) && labelPos(&u.l, i) {

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -368,5 +372,30 @@ func TestNameWithApostrophe(t *testing.T) {
 	rec, _ := blocks("Tôi là: H'Linh Niê", "Chủ trì hội nghị: đồng chí Lê Thị Hồng Vân, Bí thư chi bộ.").Record()
 	if rec.Candidate.FullName != "H'Linh Niê" {
 		t.Fatalf("name %q", rec.Candidate.FullName)
+	}
+}
+
+// BenchmarkRecord measures Text.Record alone on a whole corpus dossier
+// (lý lịch, đơn, certificate, appraisal table, resolution: about three
+// pages); the field reader's share of the 2 ms DOCX budget.
+func BenchmarkRecord(b *testing.B) {
+	for _, name := range []string{"01-bang-htxsnv.docx", "02-van-xuoi-giay-khen.docx", "31-pdf-bang.pdf"} {
+		data, err := os.ReadFile(filepath.Join(corpusDir(), name))
+		if err != nil {
+			b.Skip("no corpus: ", err)
+		}
+		tx, err := (&Extractor{}).Text(context.Background(), name, bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := tx.Record(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(tx.Blocks)), "blocks")
+		})
 	}
 }

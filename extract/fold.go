@@ -91,7 +91,13 @@ type line struct {
 // isWordRune reports whether r belongs to a word. Combining marks count so
 // that text which escaped NFC still tokenizes.
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if int(r) < len(tables().info) && tables().info[r] != 0 {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r >= 0x300 && unicode.Is(unicode.Mn, r)
 }
 
 // tokenize splits s (normalised to NFC first) into folded tokens.
@@ -100,13 +106,13 @@ func tokenize(s string) line {
 		s = norm.NFC.String(s)
 	}
 	l := line{text: s}
-	// One buffer for all folded and bare words keeps allocations per block
-	// to a handful.
-	var fb, bb strings.Builder
-	fb.Grow(len(s) + 8)
-	bb.Grow(len(s))
-	type span struct{ fs, fe, bs, be int }
-	var spans []span
+	// The folded and bare forms of every word go into one buffer, word
+	// after word, so a block costs a few allocations whatever its length.
+	// Until the buffer is final, num and nd hold the offsets of a word's
+	// folded and bare forms in it; the bare form ends where the next word's
+	// folded form starts.
+	buf := make([]byte, 0, 2*len(s)+8)
+	l.toks = make([]token, 0, len(s)/5+1)
 	prev := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -122,20 +128,22 @@ func tokenize(s string) line {
 			}
 			j += n
 		}
-		fs, bs := fb.Len(), bb.Len()
-		foldWord(&fb, &bb, s[i:j])
-		spans = append(spans, span{fs, fb.Len(), bs, bb.Len()})
-		l.toks = append(l.toks, token{sep: s[prev:i], start: i, end: j})
+		fs := len(buf)
+		var bs int
+		buf, bs = foldWord(buf, s[i:j])
+		l.toks = append(l.toks, token{sep: s[prev:i], start: i, end: j, num: fs, nd: bs})
 		prev = j
 		i = j
 	}
 	l.tail = s[prev:]
-	fstr, bstr := fb.String(), bb.String()
+	all := string(buf)
 	for k := range l.toks {
 		t := &l.toks[k]
-		sp := spans[k]
-		t.w = fstr[sp.fs:sp.fe]
-		t.b = bstr[sp.bs:sp.be]
+		be := len(all)
+		if k+1 < len(l.toks) {
+			be = l.toks[k+1].num
+		}
+		t.w, t.b = all[t.num:t.nd], all[t.nd:be]
 		t.num, t.nd = -1, 0
 		if len(t.w) <= 9 && allDigits(t.w) {
 			t.num, t.nd = atoi(t.w), len(t.w)
@@ -164,14 +172,16 @@ func atoi(s string) int {
 	return n
 }
 
-// foldWord appends the folded and bare forms of one word.
-func foldWord(fb, bb *strings.Builder, w string) {
+// foldWord appends the folded form of one word to buf, then its bare
+// form, and returns buf and the offset of the bare form.
+func foldWord(buf []byte, w string) ([]byte, int) {
 	t := tables()
-	var buf [48]struct {
+	type letter struct {
 		r    rune
 		base uint8
 	}
-	rs := buf[:0]
+	var arr [48]letter
+	rs := arr[:0]
 	tone := 0
 	lastVowel, vowels := -1, 0
 	for _, r := range w {
@@ -186,6 +196,10 @@ func foldWord(fb, bb *strings.Builder, w string) {
 			r = t.base[bi]
 		case r == 'Đ' || r == 'đ' || r == 'Ð' || r == 'ð':
 			r = 'đ'
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
 		case unicode.Is(unicode.Mn, r):
 			// A stray combining mark: a tone mark moves like any other.
 			for k, m := range toneMarks {
@@ -201,14 +215,11 @@ func foldWord(fb, bb *strings.Builder, w string) {
 			lastVowel = len(rs)
 			vowels++
 		}
-		rs = append(rs, struct {
-			r    rune
-			base uint8
-		}{r, bi})
+		rs = append(rs, letter{r, bi})
 	}
 	// A lone final y after a consonant is the i of the other spelling.
 	if vowels == 1 && lastVowel == len(rs)-1 && lastVowel > 0 && rs[lastVowel].r == 'y' {
-		rs[lastVowel].r, rs[lastVowel].base = 'i', t.iBase
+		rs[lastVowel] = letter{'i', t.iBase}
 	}
 	for k, x := range rs {
 		switch {
@@ -217,20 +228,25 @@ func foldWord(fb, bb *strings.Builder, w string) {
 			if k == lastVowel {
 				tn = tone
 			}
-			fb.WriteRune(t.compose[x.base][tn])
-			bb.WriteByte(t.bare[x.base])
-		case x.r == 'đ':
-			fb.WriteRune('đ')
-			bb.WriteByte('d')
+			buf = utf8.AppendRune(buf, t.compose[x.base][tn])
 		default:
-			fb.WriteRune(x.r)
-			if x.r < utf8.RuneSelf {
-				bb.WriteByte(byte(x.r))
-			} else {
-				bb.WriteString(bareRune(x.r))
-			}
+			buf = utf8.AppendRune(buf, x.r)
 		}
 	}
+	bs := len(buf)
+	for _, x := range rs {
+		switch {
+		case x.base != 0:
+			buf = append(buf, t.bare[x.base])
+		case x.r == 'đ':
+			buf = append(buf, 'd')
+		case x.r < utf8.RuneSelf:
+			buf = append(buf, byte(x.r))
+		default:
+			buf = append(buf, bareRune(x.r)...)
+		}
+	}
+	return buf, bs
 }
 
 // bareRune strips marks from a letter outside the Vietnamese set (é in a
