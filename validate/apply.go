@@ -576,26 +576,30 @@ func (e *eval) age() hoso.RuleOutcome {
 	rs := e.rs
 	dob := e.rec.Candidate.DateOfBirth
 	dobEv, hasDobEv := e.rec.Candidate.Evidence["date_of_birth"]
+	// Without a trusted birth date or review date the rule is unknown;
+	// when both are missing, say both.
 	var o hoso.RuleOutcome
 	switch {
 	case dob.IsZero() || !dob.Valid():
 		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: rs.sentence(rule, "no_birth_date"),
 			Missing: []string{rs.msg(rule, "doc_birth")}}
-		if e.review.IsZero() {
-			r := e.noReview(rule)
-			o.Message = r.Message + " " + o.Message
-			o.Missing = append(r.Missing, o.Missing...)
-			o.Evidence = r.Evidence
-		}
-		return o
 	case hasDobEv && e.low(dobEv):
-		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: []hoso.Evidence{dobEv},
+		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: []hoso.Evidence{dobEv},
 			Message: rs.sentence(rule, "birth_low_confidence", "birth", dob.Vietnamese()),
 			Missing: []string{rs.msg(rule, "doc_birth_legible")}}
 	case e.review.IsZero():
 		o = e.noReview(rule)
 		if hasDobEv {
 			o.Evidence = append(o.Evidence, dobEv)
+		}
+		return o
+	}
+	if o.Outcome != "" {
+		if e.review.IsZero() {
+			r := e.noReview(rule)
+			o.Message = r.Message + " " + o.Message
+			o.Missing = append(r.Missing, o.Missing...)
+			o.Evidence = append(r.Evidence, o.Evidence...)
 		}
 		return o
 	}
