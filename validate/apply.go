@@ -48,8 +48,12 @@ func (rs *RuleSet) Evaluate(rec *hoso.Record) Result {
 	e.setReview()
 	var res Result
 	if !e.review.IsZero() {
-		e.window = rs.windowYears(rec, e.review)
-		res.Window = slices.Clone(e.window)
+		// The window belongs to the rules that read ratings; a rule set
+		// without them (the Charter basics) looks at no years.
+		if rs.Enabled(RuleRatings) || rs.Enabled(RuleDistinction) {
+			e.window = rs.windowYears(rec, e.review)
+			res.Window = slices.Clone(e.window)
+		}
 		res.Warnings = rs.inForce(e.review)
 	}
 	for _, id := range ruleOrder {

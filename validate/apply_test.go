@@ -513,6 +513,20 @@ func TestOptionalRules(t *testing.T) {
 	}
 }
 
+func TestCharterOnlyHasNoWindow(t *testing.T) {
+	rs, err := Lookup("dieu-le-dang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := recCase{review: "2019-09-15", dob: "1990-05-12"}.record(t)
+	rec.Candidate.Education = "12/12"
+	rec.Certificate = &hoso.Certificate{Issued: day(t, "2019-05-01")}
+	rs.Apply(rec)
+	if rec.Window != nil || rec.Verdict != hoso.VerdictEligible || len(rec.Rules) != 3 {
+		t.Errorf("window %v, verdict %s, %d rules", rec.Window, rec.Verdict, len(rec.Rules))
+	}
+}
+
 func TestDefaultRulesOff(t *testing.T) {
 	rec := recCase{review: "2019-09-15", dob: "1990-05-12", apps: good(2016, 2018)}.record(t)
 	Default().Apply(rec)
