@@ -42,6 +42,7 @@ type item struct {
 	award  hoso.AwardKind
 	text   string    // decision as written
 	date   hoso.Date // decision date
+	self   bool      // a rating the candidate gives themself ("Tự xếp loại: …")
 }
 
 // scanAppraisals reads the years, ratings, awards and decisions of every
@@ -128,11 +129,12 @@ func (r *reader) clauses(u *unit) [][]item {
 	var out [][]item
 	var cur []item
 	cue := false
+	self := false
 	closeClause := func() {
 		if !cue && len(cur) > 0 {
 			out = append(out, cur)
 		}
-		cur, cue = nil, false
+		cur, cue, self = nil, false, false
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -158,8 +160,11 @@ func (r *reader) clauses(u *unit) [][]item {
 			i += n - 1
 			continue
 		}
+		if hasSeqAt(toks, i, x.w.tuDanhGia) || hasSeqAt(toks, i, x.w.tuXepLoai) {
+			self = true
+		}
 		if p, n := x.at(toks, i, catRatingCode); p != nil {
-			cur = append(cur, item{kind: itRating, i: i, n: n, rating: hoso.Rating(p.val)})
+			cur = append(cur, item{kind: itRating, i: i, n: n, rating: hoso.Rating(p.val), self: self})
 			i += n - 1
 			continue
 		}
@@ -171,7 +176,7 @@ func (r *reader) clauses(u *unit) [][]item {
 				filler = 0
 			}
 			if m := nvAfter(x, toks, i+n, filler); m > 0 {
-				cur = append(cur, item{kind: itRating, i: i, n: m - i, rating: hoso.Rating(p.val)})
+				cur = append(cur, item{kind: itRating, i: i, n: m - i, rating: hoso.Rating(p.val), self: self})
 				i = m - 1
 				continue
 			}
@@ -314,8 +319,14 @@ func (r *reader) assign(u *unit, c []item, carry, heading []int) {
 		return len(c)
 	}
 	ratingYears := make([][]int, len(c))
+	d := &r.docs[u.doc]
+	self := d.selfFrom >= 0 && u.doc == r.units[d.selfFrom].doc && r.unitIndex(u) > d.selfFrom &&
+		(d.selfTo < 0 || r.unitIndex(u) < d.selfTo)
 	for k := range c {
 		if c[k].kind != itRating {
+			continue
+		}
+		if self || c[k].self {
 			continue
 		}
 		ys := yearsBetween(prevAnchor(k)+1, k)
@@ -379,6 +390,9 @@ func (r *reader) assign(u *unit, c []item, carry, heading []int) {
 		a.issuer = r.issuer(u, it.i, it.n)
 		d := &r.docs[u.doc]
 		if d.kind == docDecision {
+			if a.issuer == "" && d.authority >= 0 {
+				a.issuer = r.recase(&r.units[d.authority].l)
+			}
 			if a.decision == "" && d.number != "" && !d.date.IsZero() {
 				a.decision = fmt.Sprintf("Quyết định số %s ngày %02d/%02d/%d", d.number, d.date.Day, int(d.date.Month), d.date.Year)
 			}
@@ -466,4 +480,70 @@ func hasSeqAt(toks []token, i int, words []string) bool {
 		}
 	}
 	return true
+}
+
+// unitIndex returns u's index in r.units.
+func (r *reader) unitIndex(u *unit) int {
+	for i := range r.units {
+		if &r.units[i] == u {
+			return i
+		}
+	}
+	return -1
+}
+
+// recase writes a line typed in capitals ("GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI
+// TRƯỜNG") with the casing the same words have elsewhere in the dossier
+// ("Sở Tài nguyên và Môi trường"), other words in lower case, and a capital
+// initial.
+func (r *reader) recase(l *line) string {
+	toks := l.toks
+	out := make([]string, len(toks))
+	for i := 0; i < len(toks); {
+		bestN, bestText := 0, ""
+		for ui := range r.units {
+			ul := &r.units[ui].l
+			if allCaps(ul.text) {
+				continue
+			}
+			for j := range ul.toks {
+				n := 0
+				for i+n < len(toks) && j+n < len(ul.toks) && ul.toks[j+n].w == toks[i+n].w {
+					n++
+				}
+				if n > bestN && !allCaps(ul.text[ul.toks[j].start:ul.toks[j+n-1].end]) {
+					bestN = n
+					bestText = ul.text[ul.toks[j].start:ul.toks[j+n-1].end]
+				}
+			}
+		}
+		if bestN >= 2 {
+			out[i] = bestText
+			i += bestN
+			continue
+		}
+		out[i] = strings.ToLower(l.text[toks[i].start:toks[i].end])
+		i++
+	}
+	var b strings.Builder
+	for i, s := range out {
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		if i == 0 {
+			s = titleCase(s[:len(firstWord(s))]) + s[len(firstWord(s)):]
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

@@ -81,22 +81,23 @@ type lexicon struct {
 
 // words are folded word sequences the reader looks for.
 type words struct {
-	boiDuong     []string
-	chiBo        []string
-	cho          []string
-	cua          []string
-	doanVien     []string
-	ketNap       []string
-	mau          []string
-	quyetDinh    []string
-	qd           []string
-	theo         []string
-	tai          []string
-	tapThe       []string
-	duoc         []string
-	dangUy       []string
-	deNghiKetNap []string
-	gives        [][]string // "tặng", "khen tặng": what follows an issuer after "được"
+	boiDuong             []string
+	chiBo                []string
+	cho                  []string
+	cua                  []string
+	doanVien             []string
+	ketNap               []string
+	mau                  []string
+	quyetDinh            []string
+	qd                   []string
+	theo                 []string
+	tai                  []string
+	tapThe               []string
+	duoc                 []string
+	dangUy               []string
+	deNghiKetNap         []string
+	tuDanhGia, tuXepLoai []string
+	gives                [][]string // "tặng", "khen tặng": what follows an issuer after "được"
 }
 
 func ph(c cat, val int, texts ...string) []phrase {
@@ -209,6 +210,8 @@ var lex = sync.OnceValue(func() *lexicon {
 		duoc:         f("được"),
 		dangUy:       f("đảng uỷ"),
 		deNghiKetNap: f("đề nghị kết nạp"),
+		tuDanhGia:    f("tự đánh giá"),
+		tuXepLoai:    f("tự xếp loại"),
 		gives:        [][]string{f("tặng"), f("khen tặng"), f("trao tặng"), f("công nhận")},
 	}
 	for i, p := range ps {

@@ -30,12 +30,19 @@ type doc struct {
 	// titleYears is the year a yearly form's title names ("PHIẾU ĐÁNH
 	// GIÁ … NĂM 2022"), for ratings in it that name none.
 	titleYears []int
+	// authority is the all-capitals line naming who decides, under a
+	// decision's title ("GIÁM ĐỐC SỞ TÀI CHÍNH"): unit index, -1 if none.
+	authority int
+	// selfFrom marks the unit opening a self-assessment section ("I. KẾT
+	// QUẢ TỰ ĐÁNH GIÁ") and selfTo the next heading, which closes it: a
+	// candidate's own rating there is not the appraisal.
+	selfFrom, selfTo int
 }
 
 // segment splits the units into papers.
 func (r *reader) segment() {
 	x := r.x
-	cur := doc{first: 0, titleUnit: -1}
+	cur := doc{first: 0, titleUnit: -1, authority: -1, selfFrom: -1, selfTo: -1}
 	markerSeen := false
 	flush := func(end int) {
 		if end < cur.first {
@@ -46,7 +53,7 @@ func (r *reader) segment() {
 	}
 	start := func(at int) {
 		flush(at - 1)
-		cur = doc{first: at, titleUnit: -1}
+		cur = doc{first: at, titleUnit: -1, authority: -1, selfFrom: -1, selfTo: -1}
 		markerSeen = false
 	}
 	prevFile := ""
@@ -140,6 +147,18 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	}
 	if beforeTitle && hasSeq(toks, x.w.dangUy) && !hasSeq(toks, x.w.chiBo) {
 		d.dangUyHead = true
+	}
+	if d.kind == docDecision && d.authority < 0 && ui > d.titleUnit+1 && len(toks) >= 2 && len(toks) <= 16 &&
+		allCaps(u.l.text) && !hasSeq(toks, x.w.quyetDinh) {
+		d.authority = ui
+	}
+	if heading := len(toks) > 0 && len(toks) <= 14 && allCaps(u.l.text); heading {
+		switch {
+		case hasSeq(toks, x.w.tuDanhGia) || hasSeq(toks, x.w.tuXepLoai):
+			d.selfFrom, d.selfTo = ui, -1
+		case d.selfFrom >= 0 && d.selfTo < 0:
+			d.selfTo = ui
+		}
 	}
 	if hasSeq(toks, x.w.deNghiKetNap) {
 		d.ketNap = true

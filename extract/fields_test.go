@@ -399,3 +399,43 @@ func BenchmarkRecord(b *testing.B) {
 		})
 	}
 }
+
+func TestSelfAssessmentIgnored(t *testing.T) {
+	rec, _ := blocks(
+		"PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC NĂM 2022",
+		"Họ và tên: Bùi Quang Huy",
+		"I. KẾT QUẢ TỰ ĐÁNH GIÁ",
+		"Tự nhận thấy bản thân hoàn thành xuất sắc nhiệm vụ.",
+		"II. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CỦA CẤP CÓ THẨM QUYỀN",
+		"Xếp loại chất lượng: Hoàn thành tốt nhiệm vụ",
+		"Tự xếp loại: Hoàn thành xuất sắc nhiệm vụ năm 2021",
+	).Record()
+	if got := ratings(rec); got != "2022:HTTNV" {
+		t.Fatalf("ratings = %q, want the authority's 2022 rating only", got)
+	}
+}
+
+func TestDecisionIssuer(t *testing.T) {
+	rec, _ := blocks(
+		"| UBND TỈNH PHÚ YÊN | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+		"| SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG | Phú Yên, ngày 23 tháng 12 năm 2019 |",
+		"| Số: 615/QĐ-STNMT | |",
+		"QUYẾT ĐỊNH",
+		"Về việc tặng Giấy khen năm 2019",
+		"GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+		"Căn cứ Luật Thi đua, Khen thưởng;",
+		"QUYẾT ĐỊNH:",
+		"Điều 1. Tặng Giấy khen cho bà Đào Thị Thanh Xuân, Chuyên viên, Sở Tài nguyên và Môi trường tỉnh Phú Yên, đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2019.",
+	).Record()
+	if len(rec.Awards) != 1 {
+		t.Fatalf("awards %+v", rec.Awards)
+	}
+	a := rec.Awards[0]
+	if a.Year != 2019 || a.Kind != hoso.AwardGiayKhen || a.Issuer != "Giám đốc Sở Tài nguyên và Môi trường" ||
+		a.Decision != "Quyết định số 615/QĐ-STNMT ngày 23/12/2019" {
+		t.Fatalf("award %+v", a)
+	}
+	if rec.Candidate.FullName != "Đào Thị Thanh Xuân" {
+		t.Fatalf("candidate %q", rec.Candidate.FullName)
+	}
+}
