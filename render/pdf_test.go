@@ -67,11 +67,20 @@ func find(lines []string, s string) (int, int) {
 	return -1, -1
 }
 
-// TestVisual converts each golden letter with LibreOffice and checks where
-// the parts of the letter land on page 1.
-func TestVisual(t *testing.T) {
+// TestPDF drives one warm converter through every check, because starting
+// LibreOffice is the slow part: the visual layout of each golden letter, page
+// numbers, a timeout, and the restart after MaxConversions.
+func TestPDF(t *testing.T) {
 	c := converter(t, ConverterOptions{})
+	t.Run("visual", func(t *testing.T) { visual(t, c) })
 	t.Run("page numbers", func(t *testing.T) { pageNumbers(t, c) })
+	t.Run("timeout", func(t *testing.T) { timeout(t, c) })
+	t.Run("restart", func(t *testing.T) { restart(t, c) })
+}
+
+// visual converts each golden letter and checks where the parts of the
+// letter land on page 1.
+func visual(t *testing.T, c *Converter) {
 	for _, f := range fixtures() {
 		t.Run(f.name, func(t *testing.T) {
 			docx, err := os.ReadFile(filepath.Join("testdata", "letter-"+f.name+".docx"))
@@ -177,10 +186,11 @@ func pageNumbers(t *testing.T, c *Converter) {
 	}
 }
 
-// TestConverterRestart checks that a converter survives its office being
-// recycled after MaxConversions and still converts.
-func TestConverterRestart(t *testing.T) {
-	c := converter(t, ConverterOptions{MaxConversions: 1})
+// restart checks that the office is recycled after MaxConversions and the
+// converter still converts.
+func restart(t *testing.T, c *Converter) {
+	c.opt.MaxConversions = 1
+	defer func() { c.opt.MaxConversions = 200 }()
 	docx, err := DOCX(eligibleRecord(), DefaultIssuer(), letterDate)
 	if err != nil {
 		t.Fatal(err)
@@ -193,21 +203,25 @@ func TestConverterRestart(t *testing.T) {
 		if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 			t.Fatalf("conversion %d: not a PDF", i)
 		}
+		if c.office != nil {
+			t.Fatalf("conversion %d: office still running after MaxConversions", i)
+		}
 	}
 }
 
-// TestConverterTimeout gives a conversion no time at all: it must fail with
-// ETIMEOUT rather than hang, and the next conversion must work again.
-func TestConverterTimeout(t *testing.T) {
-	c := converter(t, ConverterOptions{Timeout: time.Millisecond})
+// timeout gives a conversion no time at all: it must fail with ETIMEOUT
+// rather than hang, and the next conversion must work again.
+func timeout(t *testing.T, c *Converter) {
 	docx, err := DOCX(eligibleRecord(), DefaultIssuer(), letterDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.PDF(context.Background(), docx); hoso.Code(err) != hoso.ETIMEOUT {
+	c.opt.Timeout = time.Millisecond
+	_, err = c.PDF(context.Background(), docx)
+	c.opt.Timeout = 30 * time.Second
+	if hoso.Code(err) != hoso.ETIMEOUT {
 		t.Fatalf("want ETIMEOUT, got %v", err)
 	}
-	c.opt.Timeout = 30 * time.Second
 	if _, err := c.PDF(context.Background(), docx); err != nil {
 		t.Fatalf("after a timeout: %v", err)
 	}
