@@ -454,7 +454,8 @@ func (e *eval) distinction() hoso.RuleOutcome {
 		return minR != hoso.RatingUnknown && rs.rank(r) >= rs.rank(minR)
 	}
 	var facts []fact
-	var shaky, notCounted, unknownMsg, missing, missingYears []string
+	var shaky, unknownMsg, missing, missingYears []string
+	var notCounted []named
 	var factEv, shakyEv []hoso.Evidence
 	for _, y := range e.years() {
 		year := strconv.Itoa(y.year)
@@ -495,11 +496,11 @@ func (e *eval) distinction() hoso.RuleOutcome {
 				missing = addOnce(missing, rs.msg(rule, "doc_award_legible", "year", year))
 				shakyEv = append(shakyEv, a.Evidence)
 			case !counted:
-				name := rs.awardLabel(a) + " năm " + year
+				name := rs.awardLabel(a)
 				if isTitle(a.Kind) {
 					name = "danh hiệu " + name
 				}
-				notCounted = addOnce(notCounted, name)
+				notCounted = addYear(notCounted, name, year)
 			default:
 				facts = addFact(facts, rs.awardFact(a), fmt.Sprint(a.Year, a.Kind))
 				factEv = append(factEv, a.Evidence)
@@ -523,7 +524,7 @@ func (e *eval) distinction() hoso.RuleOutcome {
 	msg := rs.sentence(rule, "fail", "years", e.windowText(), "required", rs.requiredDistinction())
 	var ev []hoso.Evidence
 	if len(notCounted) > 0 {
-		msg += " " + rs.sentence(rule, "not_counted", "awards", joinVI(notCounted, "và"))
+		msg += " " + rs.sentence(rule, "not_counted", "awards", namedText(notCounted))
 		for _, a := range e.rec.Awards {
 			if slices.Contains(e.window, a.Year) {
 				ev = append(ev, a.Evidence)
@@ -557,6 +558,36 @@ func factText(facts []fact) string {
 		s[i] = f.text
 	}
 	return strings.Join(s, "; ")
+}
+
+// named is an award name with the years it was received, so three years
+// of Lao động tiên tiến read "danh hiệu Lao động tiên tiến các năm 2020,
+// 2021 và 2022".
+type named struct {
+	name  string
+	years []string
+}
+
+func addYear(list []named, name, year string) []named {
+	for i := range list {
+		if list[i].name == name {
+			list[i].years = addOnce(list[i].years, year)
+			return list
+		}
+	}
+	return append(list, named{name, []string{year}})
+}
+
+func namedText(list []named) string {
+	s := make([]string, len(list))
+	for i, n := range list {
+		if len(n.years) == 1 {
+			s[i] = n.name + " năm " + n.years[0]
+		} else {
+			s[i] = n.name + " các năm " + joinVI(n.years, "và")
+		}
+	}
+	return joinVI(s, "và")
 }
 
 func addOnce(list []string, s string) []string {

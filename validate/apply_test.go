@@ -195,6 +195,11 @@ func TestApplyDefault(t *testing.T) {
 		{name: "low-confidence LĐTT could be a misread CSTĐCS", review: "2019-09-15", dob: "1990-05-12", apps: base,
 			awards: []hoso.Award{award(2017, hoso.AwardLaoDongTienTien, 0.5)},
 			want:   want{verdict: hoso.VerdictIncomplete, outcomes: map[string]hoso.Outcome{RuleDistinction: unknown}}},
+		{name: "three years of LĐTT and a Giấy khen outside the window", review: "2019-09-15", dob: "1990-05-12", apps: base,
+			awards: []hoso.Award{award(2016, hoso.AwardLaoDongTienTien, 0), award(2017, hoso.AwardLaoDongTienTien, 0), award(2018, hoso.AwardLaoDongTienTien, 0),
+				award(2015, hoso.AwardGiayKhen, 0), {Year: 2018, Kind: hoso.AwardOther, Title: "Giấy khen của Ban Chấp hành Công đoàn cơ sở"}},
+			want: want{verdict: hoso.VerdictIneligible, evidence: map[string]int{RuleDistinction: 4}, message: map[string]string{
+				RuleDistinction: "Danh hiệu Lao động tiên tiến các năm 2016, 2017 và 2018 và Giấy khen của Ban Chấp hành Công đoàn cơ sở năm 2018 không được tính là thành tích theo quy định này."}}},
 		{name: "no distinction at all", review: "2019-09-15", dob: "1990-05-12", apps: base,
 			want: want{verdict: hoso.VerdictIneligible, outcomes: map[string]hoso.Outcome{RuleDistinction: fail},
 				message: map[string]string{RuleDistinction: "Trong các năm 2016, 2017 và 2018, quần chúng không có năm nào được xếp loại hoàn thành xuất sắc nhiệm vụ, được cấp có thẩm quyền tặng Giấy khen hoặc Bằng khen, hoặc đạt danh hiệu Chiến sĩ thi đua cơ sở trở lên."}}},
