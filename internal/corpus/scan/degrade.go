@@ -26,14 +26,13 @@ type Variant struct {
 // Variants are the degradations of the scan corpus, from an office scanner
 // at 300 dpi to a phone photo.
 var Variants = map[string]Variant{
-	"scan200":   {Name: "scan200", DPI: 200, Rotate: 0.8, Blur: 0.5, Noise: 0.3, Quality: 50},
-	"scan150":   {Name: "scan150", DPI: 150, Rotate: -1.3, Blur: 0.4, Noise: 0.4, Quality: 45},
-	"scan300":   {Name: "scan300", DPI: 300, Rotate: 2.0, Blur: 0.8, Noise: 0.3, Quality: 40},
-	"fax":       {Name: "fax", DPI: 200, Rotate: -0.5, Blur: 0.3, Noise: 0.2, Quality: 60},
-	"photo":     {Name: "photo", DPI: 150, Rotate: 1.2, Blur: 0.7, Noise: 0.3, Quality: 70, Photo: true},
-	"badscan":   {Name: "badscan", DPI: 150, Rotate: 1.8, Blur: 0.9, Noise: 0.6, Quality: 35},
-	"scan200b":  {Name: "scan200b", DPI: 200, Rotate: -1.9, Blur: 0.6, Noise: 0.4, Quality: 45},
-	"scan300gs": {Name: "scan300gs", DPI: 300, Rotate: 0.5, Blur: 0.5, Noise: 0.2, Quality: 55},
+	"scan150":  {Name: "scan150", DPI: 150, Rotate: -1.3, Blur: 0.5, Noise: 0.3, Quality: 40},
+	"scan200":  {Name: "scan200", DPI: 200, Rotate: 0.8, Blur: 0.6, Noise: 0.25, Quality: 40},
+	"scan200b": {Name: "scan200b", DPI: 200, Rotate: -1.9, Blur: 0.7, Noise: 0.3, Quality: 38},
+	"scan300":  {Name: "scan300", DPI: 300, Rotate: 2.0, Blur: 0.9, Noise: 0.15, Quality: 35},
+	"badscan":  {Name: "badscan", DPI: 150, Rotate: 1.8, Blur: 0.9, Noise: 0.5, Quality: 35},
+	"fax":      {Name: "fax", DPI: 200, Rotate: -0.5, Blur: 0.3, Noise: 0.2, Quality: 60},
+	"photo":    {Name: "photo", DPI: 150, Rotate: 1.2, Blur: 0.7, Noise: 0.3, Quality: 70, Photo: true},
 }
 
 // Render rasterises every page of a PDF in grey at dpi into dir and
