@@ -2,10 +2,184 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/render"
 )
 
-// Placeholder until the owning change lands.
+// cmdProcess runs the whole pipeline (extract → validate → render) on local
+// files, with no server: the same ingest.Pipeline the workers run.
+//
+//	hoso process [--json] [--out DIR] [--pdf] [--rules ID|FILE] [--issuer FILE] [--date YYYY-MM-DD] FILE...
 func cmdProcess(ctx context.Context, m *Main, args []string) error {
-	return errors.New("hoso process: not built yet")
+	fs := m.flags("process")
+	asJSON := fs.Bool("json", false, "print each full record (hoso.record/v1) as JSON on standard output")
+	out := fs.String("out", "", "write <dossier-id>.json and the letter <dossier-id>.docx (+ .pdf) into this directory")
+	withPDF := fs.Bool("pdf", false, "also write the letter as PDF through LibreOffice (needs --out)")
+	rulesFlag := fs.String("rules", "", "rule set: an embedded ID (see 'hoso rules') or a YAML/JSON file")
+	issuerPath := fs.String("issuer", "", "issuer profile (YAML or JSON); default: the embedded example issuer")
+	dateFlag := fs.String("date", "", "date printed on the letters, YYYY-MM-DD; default today")
+	ef := addExtractFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, `usage: hoso process [flags] FILE...
+
+Reads each dossier file, checks it against the rule set and renders the
+reply letter, with no server. Without --json, prints one summary line per
+file; with --out, writes the record and the letter of each file.
+
+flags:`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("hoso process: no file given")
+	}
+	if *withPDF && *out == "" {
+		return hoso.Errorf(hoso.EINVALID, "--pdf cần --out (thư mục ghi công văn)", "hoso process: --pdf needs --out")
+	}
+	x, err := ef.extractor(m)
+	if err != nil {
+		return fmt.Errorf("hoso process: %w", err)
+	}
+	rules, err := ruleSetFrom(*rulesFlag)
+	if err != nil {
+		return err
+	}
+	iss := render.DefaultIssuer()
+	if *issuerPath != "" {
+		if iss, err = render.LoadIssuer(*issuerPath); err != nil {
+			return err
+		}
+	}
+	date := hoso.DateOf(time.Now())
+	if *dateFlag != "" {
+		if err := date.UnmarshalText([]byte(*dateFlag)); err != nil || !date.Valid() {
+			return hoso.Errorf(hoso.EINVALID, "Ngày %q không hợp lệ (YYYY-MM-DD)", "invalid --date %q (want YYYY-MM-DD)", *dateFlag)
+		}
+	}
+	p := &ingest.Pipeline{Extractor: x, Rules: rules, Issuer: iss}
+	if *withPDF {
+		pool := &ingest.PDFPool{Options: render.ConverterOptions{Logger: m.Logger}, Size: 1}
+		defer pool.Close()
+		p.PDF = pool
+	}
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return fmt.Errorf("hoso process: %w", err)
+		}
+	}
+
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	rejected := 0
+	for _, name := range fs.Args() {
+		rec, letters, err := processFile(ctx, p, name, date)
+		if err != nil {
+			// Only a transient failure (a converter that would not start)
+			// gets here; on local files that is worth stopping for.
+			return fmt.Errorf("hoso process: %s: %w", name, err)
+		}
+		if rec.Verdict == hoso.VerdictRejected {
+			rejected++
+		}
+		if *out != "" {
+			if err := writeOutputs(*out, rec, letters); err != nil {
+				return fmt.Errorf("hoso process: %w", err)
+			}
+		}
+		if *asJSON {
+			if err := enc.Encode(rec); err != nil {
+				return fmt.Errorf("hoso process: %w", err)
+			}
+		} else {
+			summary(m.Stdout, name, rec)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	if rejected > 0 {
+		return fmt.Errorf("hoso process: %d of %d files rejected", rejected, fs.NArg())
+	}
+	return nil
+}
+
+// processFile runs the pipeline on one local file. The dossier id is the one
+// the service would give the same bytes under the same name in a bucket
+// called "local", so ids are stable across runs.
+func processFile(ctx context.Context, p *ingest.Pipeline, name string, date hoso.Date) (*hoso.Record, []ingest.Document, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không mở được tệp %q", "cannot open %q", name)), nil, nil
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return rejectedRecord(name, hoso.Errorf(hoso.EUNREADABLE, "%q không phải là tệp đọc được", "%q is not a readable file", name)), nil, nil
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, fi.Size())); err != nil {
+		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không đọc được tệp %q", "cannot read %q", name)), nil, nil
+	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	id := ingest.DossierID("local", filepath.Base(name), sum, "")
+	o, err := p.Process(ctx, ingest.Input{DossierID: id, Key: name, ETag: sum, R: f, Size: fi.Size(), Date: date, LastTry: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	o.Record.DossierID = id
+	return o.Record, o.Letters, nil
+}
+
+// writeOutputs writes <id>.json and the letters next to it, and records the
+// letter paths in rec.Letter before the JSON is written.
+func writeOutputs(dir string, rec *hoso.Record, letters []ingest.Document) error {
+	base := filepath.Join(dir, rec.DossierID)
+	for _, d := range letters {
+		path := base + "." + d.Ext
+		if err := os.WriteFile(path, d.Data, 0o644); err != nil {
+			return err
+		}
+		if rec.Letter == nil {
+			rec.Letter = &hoso.Letter{Kind: d.Kind}
+		}
+		switch d.Ext {
+		case "docx":
+			rec.Letter.DOCX = path
+			rec.Letter.PDFSkipped = d.Skipped
+		case "pdf":
+			rec.Letter.PDF = path
+		}
+	}
+	b, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(base+".json", append(b, '\n'), 0o644)
+}
+
+// summary prints one line a clerk can read: file, verdict, reason or letter.
+func summary(w io.Writer, name string, rec *hoso.Record) {
+	switch {
+	case rec.Error != nil:
+		fmt.Fprintf(w, "%s\t%s\t%s\n", name, rec.Verdict, rec.Error.Message)
+	case rec.Letter != nil && rec.Letter.DOCX != "":
+		fmt.Fprintf(w, "%s\t%s\t%s\n", name, rec.Verdict, rec.Letter.DOCX)
+	default:
+		fmt.Fprintf(w, "%s\t%s\t%s\n", name, rec.Verdict, rec.Candidate.FullName)
+	}
 }
