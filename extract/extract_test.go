@@ -35,8 +35,8 @@ func pngOf(t testing.TB, w, h int) []byte {
 	return b.Bytes()
 }
 
-// pngHeader is only the signature and IHDR of a PNG claiming w×h pixels.
-func pngHeader(w, h uint32) []byte {
+// fakePNG is only the signature and IHDR of a PNG claiming w×h pixels.
+func fakePNG(w, h uint32) []byte {
 	b := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR")
 	b = binary.BigEndian.AppendUint32(b, w)
 	b = binary.BigEndian.AppendUint32(b, h)
@@ -65,7 +65,7 @@ func TestDetect(t *testing.T) {
 		{nil, KindEmpty},
 		{[]byte("%PDF-1.7\n"), KindPDF},
 		{[]byte("PK\x03\x04rest"), KindZIP},
-		{pngHeader(1, 1), KindPNG},
+		{fakePNG(1, 1), KindPNG},
 		{[]byte("\xff\xd8\xff\xe0"), KindJPEG},
 		{[]byte("II*\x00\x08\x00\x00\x00"), KindTIFF},
 		{[]byte("MM\x00*\x00\x00\x00\x08"), KindTIFF},
@@ -142,8 +142,8 @@ func TestExtractorTypeByContent(t *testing.T) {
 		{"x.odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}), "", hoso.EUNSUPPORTED, "OpenDocument"},
 		{"x.bin", []byte{0, 1, 2, 3, 0xff, 0xfe, 0x80, 0x81}, "", hoso.EUNSUPPORTED, "Không nhận ra"},
 		{"empty.docx", nil, "", hoso.EEMPTY, "rỗng"},
-		{"huge.png", pngHeader(100_000, 100_000), "", hoso.ETOOLARGE, "Ảnh quá lớn"},
-		{"bad.png", pngHeader(0, 10), "", hoso.EUNREADABLE, "hỏng"},
+		{"huge.png", fakePNG(100_000, 100_000), "", hoso.ETOOLARGE, "Ảnh quá lớn"},
+		{"bad.png", fakePNG(0, 10), "", hoso.EUNREADABLE, "hỏng"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name+"/"+string(tc.code), func(t *testing.T) {
