@@ -77,7 +77,16 @@ type lexicon struct {
 	// rating column "Tốt" and "Xuất sắc" are ratings, in prose they are not.
 	relaxed map[string]hoso.Rating
 	w       words
+	// snap maps the bare form of a vocabulary word to its folded form,
+	// for OCR text.
+	snap map[string]string
+	// bareSeqs indexes every phrase and word sequence of two or more words
+	// by its first bare word, longest first: OCR words that spell one
+	// without diacritics ("Chỉ bộ") are read as it.
+	bareSeqs map[string][]bareSeq
 }
+
+type bareSeq struct{ bare, folded []string }
 
 // words are folded word sequences the reader looks for.
 type words struct {
@@ -228,6 +237,38 @@ var lex = sync.OnceValue(func() *lexicon {
 	}
 	longest(x.fuzzy)
 
+	// OCR loses and swaps diacritics ("Chỉ bộ" for "Chi bộ"): OCR words
+	// whose bare forms spell a known word or phrase are read as it.
+	// Single words are snapped only where no other common word shares the
+	// bare form (not "năm"/"nam", "số"/"sở"); sequences of words below are
+	// snapped in context.
+	x.snap = map[string]string{}
+	for _, w := range []string{"ngày", "tháng", "đến"} {
+		x.snap[Bare(w)] = Fold(w)
+	}
+
+	x.bareSeqs = map[string][]bareSeq{}
+	addSeq := func(folded []string) {
+		if len(folded) < 2 {
+			return
+		}
+		bare := make([]string, len(folded))
+		for k, w := range folded {
+			bare[k] = Bare(w)
+		}
+		x.bareSeqs[bare[0]] = append(x.bareSeqs[bare[0]], bareSeq{bare, folded})
+	}
+	for _, p := range ps {
+		addSeq(p.words)
+	}
+	for _, w := range [][]string{x.w.boiDuong, x.w.chiBo, x.w.doanVien, x.w.ketNap, x.w.quyetDinh, x.w.tapThe,
+		x.w.dangUy, x.w.deNghiKetNap, x.w.tuDanhGia, x.w.tuXepLoai} {
+		addSeq(w)
+	}
+	for _, v := range x.bareSeqs {
+		sort.SliceStable(v, func(a, b int) bool { return len(v[a].bare) > len(v[b].bare) })
+	}
+
 	x.relaxed = map[string]hoso.Rating{}
 	for s, r := range map[string]hoso.Rating{
 		"xuất sắc": hoso.RatingHTXSNV, "hoàn thành xuất sắc": hoso.RatingHTXSNV, "htxs": hoso.RatingHTXSNV,
@@ -282,6 +323,29 @@ func hasCat(cs []cat, c cat) bool {
 func repairOCR(l *line) {
 	x := lex()
 	toks := l.toks
+	for k := range toks {
+		if w, ok := x.snap[toks[k].b]; ok {
+			toks[k].w = w
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+	seqs:
+		for _, sq := range x.bareSeqs[toks[i].b] {
+			if i+len(sq.bare) > len(toks) {
+				continue
+			}
+			for k, b := range sq.bare {
+				if toks[i+k].b != b {
+					continue seqs
+				}
+			}
+			for k, w := range sq.folded {
+				toks[i+k].w = w
+			}
+			i += len(sq.bare) - 1
+			break
+		}
+	}
 	var buf []byte
 	for i := 0; i < len(toks); i++ {
 		bestP, bestK, bestD := -1, 0, 0

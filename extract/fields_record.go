@@ -158,7 +158,10 @@ func (r *reader) isAdmissionResolution(d doc) bool {
 	// A paper whose title could not be read (a garbled legacy-font line) but
 	// whose header names a chi bộ and whose body proposes admission is the
 	// resolution too.
-	return (d.kind == docResolution || d.kind == docUnknown) && d.ketNap && !d.doanVien && d.chiBo && !d.dangUyHead
+	// The issuer is the header's last line: a chi bộ under a đảng uỷ
+	// ("ĐẢNG UỶ KHỐI … / CHI BỘ …") issues 6-KNĐ; a đảng uỷ alone, 8-KNĐ.
+	return (d.kind == docResolution || d.kind == docUnknown) && d.ketNap && !d.doanVien &&
+		(d.chiBoHead || d.chiBo && !d.dangUyHead)
 }
 
 // plausible reports whether a year read by OCR can be an appraisal year.

@@ -23,6 +23,7 @@ type doc struct {
 	number      string // "Số …" of the paper
 	chiBo       bool   // the issuer or the body names a chi bộ
 	dangUyHead  bool   // the issuer line before the title names a đảng uỷ
+	chiBoHead   bool   // the header before the title names a chi bộ (the issuer)
 	ketNap      bool   // "đề nghị kết nạp"
 	doanVien    bool   // "giới thiệu đoàn viên (ưu tú)"
 	boiDuong    bool   // "bồi dưỡng"
@@ -144,6 +145,7 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	beforeTitle := !d.titled || d.titleUnit == ui
 	if hasSeq(toks, x.w.chiBo) {
 		d.chiBo = d.chiBo || beforeTitle || hasSeq(toks, x.w.ketNap)
+		d.chiBoHead = d.chiBoHead || beforeTitle
 	}
 	if beforeTitle && hasSeq(toks, x.w.dangUy) && !hasSeq(toks, x.w.chiBo) {
 		d.dangUyHead = true

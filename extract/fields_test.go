@@ -439,3 +439,22 @@ func TestDecisionIssuer(t *testing.T) {
 		t.Fatalf("candidate %q", rec.Candidate.FullName)
 	}
 }
+
+func TestOCRSnapsVocabulary(t *testing.T) {
+	tx := ocr(blocks(
+		"ĐẢNG UỶ KHỐI CÁC CƠ QUAN",
+		"CHỈ BỘ SỞ Y TẾ",
+		"ĐẢNG CỘNG SẢN VIỆT NAM",
+		"Cà Mau, ngày 24 tháng 8 năm 2021",
+		"NGHỊ QUYẾT",
+		"Chỉ bộ đề nghị kết nạp quần chúng Trần Quốc Bảo vào Đảng.",
+		"Năm 2019: Hoàn thành xuát sắc nhiệm vụ",
+	), 0.9)
+	rec, _ := tx.Record()
+	if rec.ReviewDate.String() != "2021-08-24" || rec.ReviewDateBasis != hoso.ReviewFromResolution {
+		t.Errorf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
+	}
+	if got := ratings(rec); got != "2019:HTXSNV" {
+		t.Errorf("ratings %q", got)
+	}
+}
