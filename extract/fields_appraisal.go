@@ -230,7 +230,7 @@ func yearsAt(l *line, i int) ([]int, int) {
 	if i > 0 && tight(t.sep) && toks[i-1].num > 12 {
 		return nil, 0 // "56/2015"
 	}
-	if i+1 < len(toks) && tight(strings.TrimSpace(toks[i+1].sep)) && toks[i+1].num < 0 {
+	if i+1 < len(toks) && tight(toks[i+1].sep) && toks[i+1].num < 0 {
 		return nil, 0 // "2015/NĐ-CP"
 	}
 	// A range.

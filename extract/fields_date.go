@@ -16,7 +16,7 @@ func isYear(t token) bool { return t.nd == 4 && t.num >= minYear && t.num <= max
 // tight reports whether a separator joins two parts of one number
 // ("12/5/1990", "123/QĐ-UBND").
 func tight(sep string) bool {
-	return sep == "/" || sep == "-" || sep == "." || sep == "–" || sep == "_"
+	return sep == "/" || sep == "-" || sep == "." || sep == "–"
 }
 
 // dateAt reads a full date starting at token i: "ngày 12 tháng 5 năm 1990",
@@ -42,7 +42,8 @@ func dateAt(toks []token, i int) (hoso.Date, int) {
 		return hoso.Date{}, 0
 	}
 	// D/M/Y with one separator kind.
-	if j+2 < len(toks) && tight(toks[j+1].sep) && toks[j+2].sep == toks[j+1].sep &&
+	// OCR spaces the separators: "12 / 5 / 1990".
+	if s := strings.TrimSpace(toks[j+1].sep); j+2 < len(toks) && tight(s) && strings.TrimSpace(toks[j+2].sep) == s &&
 		toks[j+1].num >= 1 && toks[j+1].nd <= 2 && isYear(toks[j+2]) {
 		if dt, err := hoso.NewDate(toks[j+2].num, time.Month(toks[j+1].num), d.num); err == nil {
 			return dt, j + 3 - i

@@ -184,6 +184,7 @@ func TestCandidate(t *testing.T) {
 		}, "Nguyễn Thị Hương", "1990-05-12", "Sở Tài chính tỉnh Thái Bình", "Chuyên viên", ""},
 		{"caps only", []string{"Họ và tên đang dùng: LÊ VĂN HOÀ", "Sinh ngày: 03/02/1988"}, "Lê Văn Hoà", "1988-02-03", "", "", ""},
 		{"old accent kept", []string{"Họ và tên: Lê Văn Hoà", "Ngày sinh: 12-05-1990"}, "Lê Văn Hoà", "1990-05-12", "", "", ""},
+		{"spaced date", []string{"Họ và tên: Trần Văn Thuỷ", "Sinh ngày: 12 / 05 / 1990"}, "Trần Văn Thuỷ", "1990-05-12", "", "", ""},
 		{"dotted date", []string{"Họ và tên: Trần Văn Thuỷ, sinh ngày 12.05.1990"}, "Trần Văn Thuỷ", "1990-05-12", "", "", ""},
 		{"year only", []string{"Họ và tên: Trần Văn Thuỷ", "Sinh năm 1990"}, "Trần Văn Thuỷ", "", "", "", WarnDOBYearOnly},
 		{"parent not candidate", []string{"Họ và tên đang dùng: PHẠM VĂN AN", "Sinh ngày 01/01/1991", "Họ và tên cha: Phạm Văn Bình, sinh năm 1960, sinh ngày 02/02/1960"},
@@ -315,6 +316,7 @@ func TestOCRNoise(t *testing.T) {
 		{"không stays không", []string{"Năm 2018: Khòng hoàn thành nhiệm vụ"}, "2018:KHTNV"},
 		{"not a year", []string{"Năm 20168: Hoàn thành tốt nhiệm vụ"}, ""},
 		{"O for 0", []string{"Năm 2O17: Hoàn thành tốt nhiệm vụ"}, "2017:HTTNV"},
+		{"stray marks in a table line", []string{"2019 _ Hoàn thành xuất sắc nhiệm vụ\tg", "2018 ~ Hoàn thành tốt nhiệm vụ"}, "2018:HTTNV 2019:HTXSNV"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
