@@ -132,6 +132,9 @@ func (r *reader) reviewDate(rec *hoso.Record) {
 	var last hoso.Date
 	var lastEv hoso.Evidence
 	for _, d := range r.docs {
+		if d.kind == docOther {
+			continue // a dispatch, a report: not a paper of the dossier
+		}
 		if d.date.After(last) {
 			last, lastEv = d.date, d.dateEv
 		}

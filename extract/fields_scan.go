@@ -190,6 +190,11 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 		if d.number == "" && i+1 < len(toks) && labelPos(&u.l, i) {
 			if p, n := x.at(toks, i, catLabel); p != nil && p.val == fNumber && toks[i+n].num >= 0 {
 				d.number = numberText(&u.l, i+n)
+				// A công văn has no title, only "CV" in its number: a
+				// dispatch quoted with the dossier, not one of its papers.
+				if !d.titled && strings.Contains(strings.ReplaceAll(d.number, " ", ""), "-CV/") {
+					d.kind, d.titled, d.titleUnit = docOther, true, ui
+				}
 			}
 		}
 		if dt, n := dateAt(toks, i); n > 0 {

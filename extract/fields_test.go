@@ -263,6 +263,18 @@ func TestReviewDate(t *testing.T) {
 			t.Fatalf("evidence %+v", rec.ReviewDateEvidence)
 		}
 	})
+	t.Run("dispatch is not a paper", func(t *testing.T) {
+		cv := []string{
+			"| ĐẢNG UỶ CÁC CƠ QUAN TỈNH | ĐẢNG CỘNG SẢN VIỆT NAM |",
+			"| BAN TỔ CHỨC | Thái Bình, ngày 01 tháng 11 năm 2019 |",
+			"| Số 52 - CV/BTCĐU | |",
+			"Về công tác kết nạp quần chúng ưu tú vào Đảng",
+		}
+		rec, _ := blocks(append(append([]string{}, don...), cv...)...).Record()
+		if rec.ReviewDate.String() != "2019-10-02" || rec.ReviewDateBasis != hoso.ReviewFromLatestDoc {
+			t.Fatalf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
+		}
+	})
 	t.Run("latest document", func(t *testing.T) {
 		rec, _ := blocks(append(append([]string{}, don...), dangUy...)...).Record()
 		if rec.ReviewDate.String() != "2019-10-20" || rec.ReviewDateBasis != hoso.ReviewFromLatestDoc {
@@ -460,3 +472,48 @@ func TestOCRSnapsVocabulary(t *testing.T) {
 		t.Errorf("ratings %q", got)
 	}
 }
+
+// TestDispatchAlone reads the text of Công văn 52-CV/BTCĐU itself: its
+// requirements quote ratings and titles but state no one's appraisal.
+func TestDispatchAlone(t *testing.T) {
+	rec, err := blocks(strings.Split(dispatch52, "\n")...).Record()
+	if !errors.Is(err, hoso.ErrNotDossier) {
+		t.Errorf("err = %v, want not_dossier", err)
+	}
+	if len(rec.Appraisals) != 0 || len(rec.Awards) != 0 || rec.Candidate.FullName != "" {
+		t.Errorf("read from a dispatch: %q, appraisals %v, awards %v", rec.Candidate.FullName, rec.Appraisals, rec.Awards)
+	}
+}
+
+// dispatch52 is the text of Công văn 52-CV/BTCĐU (2019).
+const dispatch52 = `Số 52 - CV/BTCĐU
+Về công tác kết nạp
+quần chúng ưu tú vào Đảng
+
+Kính gửi: Các chi bộ, đảng bộ cơ sở.
+
+Thực hiện sự chỉ đạo của Thường trực Đảng uỷ Các cơ quan tỉnh tại phiên họp Ban Thường vụ Đảng uỷ ngày 23/9/2019, sau khi nghe Ban Tổ chức Đảng uỷ báo cáo về việc đề nghị xem xét kết nạp quần chúng vào Đảng của các tổ chức cơ sở đảng, Ban Thường vụ Đảng uỷ đã có ý kiến chỉ đạo một số vấn đề, nội dung về công tác kết nạp đảng viên từ nay đến hết năm 2019 và những năm tiếp theo trong Đảng bộ Các cơ quan tỉnh.
+
+Trong thời gian qua, các chi bộ, đảng bộ trong Đảng bộ Các cơ quan tỉnh đã thực hiện tương đối tốt công tác kết nạp quần chúng ưu tú vào Đảng; tuy nhiên, trong quá trình tổng hợp, thẩm định còn có một số hồ sơ của quần chúng đề nghị kết nạp vào Đảng của một số tổ chức cơ sở đảng còn thiếu chặt chẽ, chưa đảm bảo đầy đủ tiêu chuẩn, điều kiện theo quy định; nhiều trường hợp mới chỉ quan tâm đến điều kiện thời gian phấn đấu, mà chưa chú ý xem xét thẩm định, đánh giá kỹ việc tu dưỡng, rèn luyện, ý thức tổ chức kỷ luật, thành tích đạt được trong lao động, công tác, học tập... Để kịp thời khắc phục tình trạng trên, Ban Thường vụ Đảng uỷ yêu cầu các chi bộ, đảng bộ cơ sở nghiêm túc thực hiện một số nội dung:
+
+(1) Thực hiện tốt việc quán triệt các văn bản của Ban Thường vụ Đảng uỷ về công tác kết nạp đảng viên, như: Công văn số 43 - CV/BTCĐU ngày 03/4/2019 của Ban Tổ chức Đảng uỷ về nâng cao chất lượng quần chúng kết nạp vào Đảng năm 2019 và những năm tiếp theo; Công văn số 457 - CV/ĐU ngày 03/4/2019 của Ban Thường vụ Đảng uỷ về thực hiện công tác bảo vệ chính trị nội bộ (trong đó có nội dung về kết nạp đảng viên) và nhất là Kế hoạch số 71-KH/ĐU ngày 29/5/2019 của Ban Thường vụ Đảng uỷ về thực hiện Chỉ thị số 28-CT/TW ngày 21/01/2019 của Ban Bí thư Trung ương Đảng về nâng cao chất lượng kết nạp đảng viên; rà soát, sàng lọc, đưa những đảng viên không còn đủ tư cách ra khỏi Đảng.
+
+(2) Chỉ xem xét đề nghị kết nạp vào Đảng những quần chúng thực sự ưu tú, có đủ tiêu chuẩn, điều kiện; thật sự tiêu biểu về phẩm chất đạo đức, năng lực công tác, ý thức trách nhiệm; có thành tích, uy tín trong cơ quan, đơn vị, cộng đồng dân cư, được cấp uỷ nơi công tác và nơi cư trú, các tổ chức đoàn thể mà mình là thành viên đánh giá cao về kết quả thực hiện chức trách, nhiệm vụ được giao, về ý thức trách nhiệm đối với nhân dân...
+
+Đồng thời, phải đáp ứng yêu cầu: Quân chúng là cán bộ, công chức, viên chức, người lao động trong các cơ quan, đơn vị trong 3 năm liên tiếp tính đến thời điểm cấp ủy, tổ chức cơ sở đảng xem xét, đề nghị kết nạp vào Đảng phải được cơ quan, đơn vị, các tổ chức đoàn thể chính trị - xã hội đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên (trong đó ít nhất có 01 năm hoàn thành xuất sắc nhiệm vụ, được cấp có thẩm quyền khen thưởng hoặc đạt danh hiệu chiến sỹ thi đua cấp cơ sở trở lên).
+
+Ban Tổ chức Đảng ủy Các cơ quan tỉnh thông tin để các đồng chí biết và triển khai thực hiện đảm bảo đúng nguyên tắc, chất lượng, hiệu quả, đúng quy định./.
+
+Nơi nhận:
+
+- Như Kinh gửi,
+- Thường trực Đảng ủy (báo cáo),
+- Lưu.
+
+K/T TRƯỞNG BAN
+
+PHÓ TRƯỞNG BAN
+
+
+
+Nguyễn Quang Hùng`
