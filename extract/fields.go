@@ -334,7 +334,7 @@ func labelPos(l *line, i int) bool {
 		return true
 	}
 	sep := l.toks[i].sep
-	if strings.ContainsAny(sep, ",;:.|()\n\t-–+*•") {
+	if strings.ContainsAny(sep, ",;:.|()\n\t-–+*•") || wideGap(sep) {
 		return true
 	}
 	return l.toks[i-1].num >= 0 && i == 1
@@ -355,4 +355,10 @@ func hasSeq(toks []token, words []string) bool {
 		}
 	}
 	return false
+}
+
+// wideGap reports whether a separator is a layout gap (a tab, or two spaces
+// or more): a PDF line or an OCR line that merged two columns.
+func wideGap(sep string) bool {
+	return strings.Contains(sep, "\t") || strings.Contains(sep, "  ")
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -182,6 +183,7 @@ func nameScore(p *phrase, k docKind) int {
 // capitalised words with nothing but spaces between them. afterColon
 // allows a colon or a cell boundary before the first word.
 func parseName(l *line, i int, afterColon bool) (string, int, bool) {
+	x := lex()
 	toks := l.toks
 	if i >= len(toks) {
 		return "", i, false
@@ -209,6 +211,20 @@ func parseName(l *line, i int, afterColon bool) (string, int, bool) {
 		w := l.text[t.start:t.end]
 		if !capitalised(w) {
 			break
+		}
+		if j > i && !glued {
+			// A merged line goes on with the next label ("… Nam, nữ",
+			// "… Sinh ngày") or the other column, after a wide gap or in
+			// another case: "NGUYỄN VĂN AN Nam".
+			if wideGap(t.sep) {
+				break
+			}
+			if p, n := x.at(toks, j, catLabel); p != nil && n >= 2 && p.val != fNameRef {
+				break
+			}
+			if len(t.w) > 1 && allCaps(w) != allCaps(l.text[toks[i].start:toks[i].end]) && utf8.RuneCountInString(l.text[toks[i].start:toks[i].end]) > 1 {
+				break
+			}
 		}
 		if !glued {
 			words++

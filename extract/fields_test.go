@@ -193,6 +193,9 @@ func TestCandidate(t *testing.T) {
 			"Đỗ Thị Mai", "1990-05-12", "", "", hoso.WarnConflict},
 		{"table labels", []string{"| Họ và tên | Vũ Minh Đức |", "| Ngày sinh | 05/11/1992 |", "| Đơn vị công tác | Phòng Kế hoạch - Tài chính |", "| Chức vụ | Phó Trưởng phòng |"},
 			"Vũ Minh Đức", "1992-11-05", "Phòng Kế hoạch - Tài chính", "Phó Trưởng phòng", ""},
+		{"merged PDF line", []string{"Họ và tên đang dùng: NGUYỄN VĂN AN Nam, nữ: Nam", "Sinh ngày 01/02/1990    Nơi sinh: Hà Nội",
+			"Đơn vị công tác: Sở Y tế tỉnh Cà Mau    Chức vụ: Chuyên viên"}, "Nguyễn Văn An", "1990-02-01", "Sở Y tế tỉnh Cà Mau", "Chuyên viên", ""},
+		{"label after name", []string{"Họ và tên: Trần Tuấn Anh Sinh ngày: 05/06/1994"}, "Trần Tuấn Anh", "1994-06-05", "", "", ""},
 		{"Ð look-alike", []string{"Họ và tên: Ðặng Văn Nam"}, "Ðặng Văn Nam", "", "", "", ""},
 	}
 	for _, tt := range tests {
