@@ -23,8 +23,8 @@ func (r *reader) record() *hoso.Record {
 		c.FullName = name
 		c.Evidence["full_name"] = nameEv
 	}
-	r.candidateFacts(rec, key)
 	r.reviewDate(rec)
+	r.candidateFacts(rec, key)
 	r.appraisals(rec)
 	r.awardList(rec)
 	r.certificate(rec)
@@ -60,6 +60,10 @@ func (r *reader) candidateFacts(rec *hoso.Record, key string) {
 		}
 		switch f.field {
 		case fDOB:
+			// OCR misreads digits: a birth date after the review is no birth date.
+			if f.ev.Confidence > 0 && r.reviewY > 0 && f.date.Year > r.reviewY {
+				continue
+			}
 			dobs = append(dobs, *f)
 		case fBornYear:
 			if bornYear == nil {
