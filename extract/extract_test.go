@@ -12,16 +12,20 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/testenv"
 )
 
 func pngOf(t testing.TB, w, h int) []byte {
@@ -380,5 +384,67 @@ func TestExtractorTimeout(t *testing.T) {
 	_, err := (&Extractor{}).Text(ctx, "x.pdf", bytes.NewReader(data), int64(len(data)))
 	if hoso.Code(err) != hoso.ETRANSIENT {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// TestExtractorOCRMerge reads a PDF whose second page is a scan with the
+// real OCR: its lines come after page 1's, with a confidence, and the
+// file is pdf-scan.
+func TestExtractorOCRMerge(t *testing.T) {
+	pdftoppm := testenv.LookPath(t, "pdftoppm")
+	testenv.LookPath(t, "tesseract")
+	ocr := NewOCR(OCROptions{})
+	if err := ocr.Available(); err != nil {
+		testenv.Missing(t, err.Error())
+	}
+	dir := t.TempDir()
+	out, err := exec.Command(pdftoppm, "-f", "1", "-l", "1", "-r", "150", "-gray", "-jpeg", "testdata/dossier.pdf", filepath.Join(dir, "p")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "p*.jpg"))
+	if len(matches) != 1 {
+		t.Fatalf("rendered %v", matches)
+	}
+	jpg, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Re-encode as one-component grey, to match the image's /DeviceGray.
+	img, err := jpeg.Decode(bytes.NewReader(jpg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	grey := image.NewGray(img.Bounds())
+	draw.Draw(grey, grey.Bounds(), img, img.Bounds().Min, draw.Src)
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, grey, &jpeg.Options{Quality: 85}); err != nil {
+		t.Fatal(err)
+	}
+	jpg = jb.Bytes()
+	cfg := grey.Bounds().Size()
+	data := pdfOf([]pdfPage{
+		{content: textOp(700, "Trang 1 co lop chu")},
+		{content: "q 595 0 0 842 0 0 cm /Im1 Do Q", jpeg: jpg, jpegW: cfg.X, jpegH: cfg.Y},
+	}, "")
+	txt, err := extractText(t, &Extractor{OCR: ocr}, "scan.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txt.Format != hoso.FormatPDFScan || len(txt.NeedOCR) != 0 {
+		t.Errorf("format %s NeedOCR %v", txt.Format, txt.NeedOCR)
+	}
+	if len(txt.Blocks) < 5 || txt.Blocks[0].Page != 1 || txt.Blocks[0].Confidence != 0 {
+		t.Fatalf("blocks %q", blockList(txt.Blocks))
+	}
+	var page2 strings.Builder
+	for _, b := range txt.Blocks[1:] {
+		if b.Page != 2 || b.Confidence <= 0 || b.File != "scan.pdf" {
+			t.Errorf("OCR block %+v", b)
+		}
+		page2.WriteString(b.Text + "\n")
+	}
+	if !strings.Contains(page2.String(), "Họ và tên: Nguyễn Thị Hương") {
+		t.Errorf("OCR text of page 2 lacks the name line:\n%s", page2.String())
 	}
 }

@@ -21,6 +21,9 @@ import (
 type pdfPage struct {
 	content string
 	form    string
+	jpeg    []byte // drawn as /Im1, jpegW×jpegH pixels
+	jpegW   int
+	jpegH   int
 }
 
 // pdfOf writes a minimal valid PDF with Helvetica (WinAnsiEncoding), so
@@ -39,6 +42,11 @@ func pdfOf(pages []pdfPage, rawPages string) []byte {
 			f := add(fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << /Font << /F1 %d 0 R >> >> /Length %d >>\nstream\n%s\nendstream",
 				font, len(p.form), p.form))
 			res += fmt.Sprintf(" /XObject << /X1 %d 0 R >>", f)
+		}
+		if p.jpeg != nil {
+			im := add(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+				p.jpegW, p.jpegH, len(p.jpeg), p.jpeg))
+			res += fmt.Sprintf(" /XObject << /Im1 %d 0 R >>", im)
 		}
 		c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(p.content), p.content))
 		pg := add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << %s >> /Contents %d 0 R >>", res, c))
