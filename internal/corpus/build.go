@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/hoso-vn/hoso"
 )
 
@@ -59,7 +61,7 @@ func (o *Office) Convert(ctx context.Context, data []byte, ext, to string) ([]by
 
 // writeOptions are the DOCX options the dossier's style implies.
 func (d *Dossier) writeOptions() WriteOptions {
-	return WriteOptions{Encoding: d.Style.Encoding, SplitRuns: d.Style.SplitRuns, Author: "Nguyễn Văn Bình"}
+	return WriteOptions{Encoding: d.Style.Encoding, SplitRuns: d.Style.SplitRuns, NBSP: d.Style.NBSP, Author: "Nguyễn Văn Bình"}
 }
 
 // DOCX returns the papers of kinds (all when none) as one DOCX.
@@ -90,6 +92,13 @@ func (d *Dossier) Build(ctx context.Context, o *Office, ext string) (Built, erro
 	case PackZIP:
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
+		folder := ""
+		if d.Pack.MacOS {
+			folder = norm.NFD.String("Hồ sơ kết nạp") + "/"
+			if _, err := zw.CreateHeader(&zip.FileHeader{Name: folder, Modified: ZipTime}); err != nil {
+				return Built{}, err
+			}
+		}
 		for _, p := range d.Pack.Parts {
 			var data []byte
 			var err error
@@ -104,8 +113,17 @@ func (d *Dossier) Build(ctx context.Context, o *Office, ext string) (Built, erro
 			if err != nil {
 				return Built{}, err
 			}
-			if err := AddZipFile(zw, p.Name, data); err != nil {
+			name := p.Name
+			if d.Pack.MacOS {
+				name = folder + norm.NFD.String(name)
+			}
+			if err := AddZipFile(zw, name, data); err != nil {
 				return Built{}, err
+			}
+			if d.Pack.MacOS {
+				if err := AddZipFile(zw, "__MACOSX/"+folder+"._"+norm.NFD.String(p.Name), appleDouble()); err != nil {
+					return Built{}, err
+				}
 			}
 		}
 		if err := zw.Close(); err != nil {
@@ -116,6 +134,19 @@ func (d *Dossier) Build(ctx context.Context, o *Office, ext string) (Built, erro
 	return Built{}, fmt.Errorf("corpus: %s: unknown pack %d", d.ID, d.Pack.Kind)
 }
 
+// appleDouble is the resource-fork file macOS puts in __MACOSX: not a
+// document, though its name ends in .docx.
+func appleDouble() []byte {
+	b := []byte{0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00}
+	b = append(b, "Mac OS X        "...)
+	b = append(b, 0x00, 0x02, // two entries
+		0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x32, 0x00, 0x00, 0x0e, 0xb0, // Finder info
+		0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x0e, 0xe2, 0x00, 0x00, 0x01, 0x1e) // resource fork
+	b = append(b, make([]byte, 0x32-len(b))...)
+	b = append(b, "ATTR"...)
+	return append(b, make([]byte, 64)...)
+}
+
 func dot(ext, def string) string {
 	if ext == "" {
 		ext = def
@@ -124,7 +155,7 @@ func dot(ext, def string) string {
 }
 
 func (d *Dossier) pdf(ctx context.Context, o *Office, kinds ...DocKind) ([]byte, error) {
-	if d.Style.Tracked {
+	if d.Style.Tracked || d.Style.TrackedRow {
 		// LibreOffice would print the deletions too.
 		return nil, fmt.Errorf("corpus: %s: tracked changes in a PDF source", d.ID)
 	}
@@ -154,8 +185,14 @@ func (d *Dossier) Check() error {
 			return bad("award decision", a.Date)
 		}
 	}
-	if d.Style.Prose == false && (d.Style.Numbered || d.Style.Tabs) {
+	if !d.Style.Prose && (d.Style.Numbered || d.Style.Tabs) {
 		return fmt.Errorf("corpus: %s: numbered/tab layout needs prose", d.ID)
+	}
+	if d.Style.Prose && (d.Style.Merged || d.Style.TrackedRow) {
+		return fmt.Errorf("corpus: %s: table layout options on a prose appraisal", d.ID)
+	}
+	if d.Style.NBSP && d.Style.Encoding != Unicode {
+		return fmt.Errorf("corpus: %s: non-breaking spaces only in Unicode text", d.ID)
 	}
 	if strings.TrimSpace(d.Person.Name) == "" {
 		return fmt.Errorf("corpus: %s: no name", d.ID)

@@ -101,7 +101,9 @@ func fill(d Dossier, o org) Dossier {
 		"header_footer": s.HeaderFooter, "textbox": s.TextBox, "sdt": s.SDT, "tracked": s.Tracked,
 		"numbered": s.Numbered, "tabs": s.Tabs, "no_dob": s.NoDOB,
 		"tcvn3": s.Encoding == TCVN3, "vni": s.Encoding == VNI || s.Encoding == VNINoFont,
-		"nofont": s.Encoding == VNINoFont, "nfd": s.Encoding == NFD} {
+		"nofont": s.Encoding == VNINoFont, "nfd": s.Encoding == NFD,
+		"alt_textbox": s.AltTextBox, "merged": s.Merged, "tracked_row": s.TrackedRow, "numeric_dates": s.NumericDates,
+		"nbsp": s.NBSP, "wrappers": s.Wrappers, "macos": d.Pack.MacOS} {
 		if on {
 			tags[tag] = true
 		}
@@ -549,6 +551,62 @@ func Dossiers() []Dossier {
 		Tags:       []string{"legacy"},
 	}, org{"Sở Giáo dục và Đào tạo tỉnh Thái Nguyên", "Chuyên viên", "UBND TỈNH THÁI NGUYÊN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Thái Nguyên",
 		"GIÁM ĐỐC", "Phạm Việt Đức", "Chi bộ Sở Giáo dục và Đào tạo", duKhoi("Thái Nguyên"), "Nông Thị Ấm", false})
+
+	add(Dossier{ID: "46-khung-word-2010", Note: "Khung văn bản kiểu Word 2010 (mc:AlternateContent: DrawingML và VML dự phòng cùng nội dung): đọc một lần, Giấy khen 2020 chỉ có trong khung: đủ điều kiện.",
+		Person:     person("Triệu Thị Hoài Thương", false, dt(1992, 11, 27), "phường Đông Kinh, thành phố Lạng Sơn", "xã Hoàng Đồng, thành phố Lạng Sơn, tỉnh Lạng Sơn"),
+		Meeting:    dt(2021, 5, 27),
+		Appraisals: []Rated{r(2018, tot), r(2019, tot), r(2020, tot)},
+		Awards:     []Commendation{aw(2020, hoso.AwardGiayKhen, "Giấy khen", "Giám đốc Sở Tư pháp", "97/QĐ-STP", dt(2020, 12, 25))},
+		Style:      Style{TextBox: true, AltTextBox: true},
+	}, org{"Sở Tư pháp tỉnh Lạng Sơn", "Chuyên viên", "UBND TỈNH LẠNG SƠN", "SỞ TƯ PHÁP", "Lạng Sơn",
+		"GIÁM ĐỐC", "Hoàng Văn Chiến", "Chi bộ Sở Tư pháp", duKhoi("Lạng Sơn"), "Nông Văn Tuấn", false})
+	out[len(out)-1].Person.Ethnic = "Nùng"
+
+	add(Dossier{ID: "47-bang-gop-o-chu-tat", Note: "Bảng có cột STT, dòng tiêu đề gộp ô (gridSpan), ô năm ghi \"Năm 2019\", xếp loại ghi gọn \"Tốt\"/\"Xuất sắc\": đủ điều kiện.",
+		Person:     person("Châu Ngọc Thạch", true, dt(1988, 4, 2), "phường Mỹ Bình, thành phố Long Xuyên", "xã Mỹ Khánh, thành phố Long Xuyên, tỉnh An Giang"),
+		Meeting:    dt(2020, 10, 29),
+		Appraisals: []Rated{rl(2017, tot, "Tốt"), rl(2018, tot, "Tốt"), rl(2019, xs, "Xuất sắc")},
+		Style:      Style{Merged: true},
+	}, org{"Sở Giáo dục và Đào tạo tỉnh An Giang", "Chuyên viên", "UBND TỈNH AN GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "An Giang",
+		"KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC", "Trần Thị Mỹ Linh", "Chi bộ Sở Giáo dục và Đào tạo", duKhoi("An Giang"), "Châu Văn Bảy", false})
+
+	add(Dossier{ID: "48-ngay-so-va-nbsp", Note: "Ngày họp viết số (\"ngày 05/9/2019\"), ngày sinh có số 0 đứng đầu, khoảng trắng không ngắt (U+00A0) trước các con số: đủ điều kiện.",
+		Person:     person("Từ Thị Mỹ Duyên", false, dt(1990, 2, 8), "phường Hoà Thuận Đông, quận Hải Châu, thành phố Đà Nẵng", "xã Điện Quang, huyện Điện Bàn, tỉnh Quảng Nam"),
+		Meeting:    dt(2019, 9, 5),
+		Appraisals: []Rated{r(2016, xs), r(2017, tot), r(2018, tot)},
+		Style:      Style{NumericDates: true, NBSP: true},
+	}, org{"Sở Du lịch thành phố Đà Nẵng", "Chuyên viên", "UBND THÀNH PHỐ ĐÀ NẴNG", "SỞ DU LỊCH", "Đà Nẵng",
+		"GIÁM ĐỐC", "Trương Thị Hồng Hạnh", "Chi bộ Sở Du lịch", "Đảng uỷ Khối các cơ quan thành phố Đà Nẵng", "Lê Văn Trung", false})
+
+	add(Dossier{ID: "49-truong-va-lien-ket", Note: "Ô xếp loại nằm trong trường (w:fldSimple) và liên kết (w:hyperlink), ngày họp trong w:smartTag; năm 2019 KHTNV: không đủ điều kiện.",
+		Person:     person("Hứa Văn Lộc", true, dt(1985, 8, 8), "phường Sông Bằng, thành phố Cao Bằng", "xã Đề Thám, huyện Hoà An, tỉnh Cao Bằng"),
+		Meeting:    dt(2020, 6, 30),
+		Appraisals: []Rated{r(2017, xs), r(2018, tot), r(2019, kht)},
+		Style:      Style{Wrappers: true},
+	}, org{"Sở Giao thông vận tải tỉnh Cao Bằng", "Kỹ sư", "UBND TỈNH CAO BẰNG", "SỞ GIAO THÔNG VẬN TẢI", "Cao Bằng",
+		"GIÁM ĐỐC", "Bế Xuân Thành", "Chi bộ Sở Giao thông vận tải", duKhoi("Cao Bằng"), "Đàm Văn Hùng", false})
+	out[len(out)-1].Person.Ethnic = "Nùng"
+
+	add(Dossier{ID: "50-xoa-dong-bang", Note: "Sửa có theo dõi cả dòng bảng: dòng \"2018 | Không hoàn thành nhiệm vụ\" bị xoá, dòng \"2018 | Hoàn thành xuất sắc nhiệm vụ\" được chèn: đủ điều kiện.",
+		Person:     person("Khổng Minh Nhật", true, dt(1991, 1, 19), "phường Hội Hợp, thành phố Vĩnh Yên", "xã Tam Hồng, huyện Yên Lạc, tỉnh Vĩnh Phúc"),
+		Meeting:    dt(2019, 8, 22),
+		Appraisals: []Rated{r(2016, tot), r(2017, tot), {Year: 2018, Rating: xs, Deleted: "Không hoàn thành nhiệm vụ"}},
+		Style:      Style{TrackedRow: true},
+	}, org{"Sở Kế hoạch và Đầu tư tỉnh Vĩnh Phúc", "Chuyên viên", "UBND TỈNH VĨNH PHÚC", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Vĩnh Phúc",
+		"GIÁM ĐỐC", "Nguyễn Văn Khước", "Chi bộ Sở Kế hoạch và Đầu tư", duKhoi("Vĩnh Phúc"), "Lưu Thị Hằng", false})
+
+	add(Dossier{ID: "51-zip-macos-tren-60", Note: "ZIP nén trên macOS (thư mục, tên tệp NFD, tệp rác __MACOSX/._*.docx); nữ 60 tuổi 3 tháng: không đủ điều kiện ở cấp này, trình cấp uỷ có thẩm quyền.",
+		Person:     person("Nguyễn Thị Ngọc Diệp", false, dt(1962, 3, 10), "phường Xuân Khánh, quận Ninh Kiều, thành phố Cần Thơ", "xã Mỹ Khánh, huyện Phong Điền, thành phố Cần Thơ"),
+		Meeting:    dt(2022, 6, 15),
+		Appraisals: []Rated{r(2019, xs), r(2020, xs), r(2021, tot)},
+		Pack: Pack{Kind: PackZIP, MacOS: true, Parts: []Part{
+			{Name: "Lý lịch.docx", Docs: []DocKind{DocLyLich, DocDon}},
+			{Name: "Tổng hợp xếp loại.docx", Docs: []DocKind{DocAppraisal}},
+			{Name: "Nghị quyết chi bộ.docx", Docs: []DocKind{DocResolution}}}},
+		Docs: []DocKind{DocLyLich, DocDon, DocAppraisal, DocResolution},
+		Tags: []string{"over60"},
+	}, org{"Trường Đại học Y Dược Cần Thơ", "Giảng viên cao cấp", "BỘ Y TẾ", "TRƯỜNG ĐẠI HỌC Y DƯỢC CẦN THƠ", "Cần Thơ",
+		"HIỆU TRƯỞNG", "Nguyễn Minh Phương", "Chi bộ Khoa Dược", "Đảng uỷ Trường Đại học Y Dược Cần Thơ", "Trần Văn Đệ", true})
 
 	return out
 }

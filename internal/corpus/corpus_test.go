@@ -179,10 +179,10 @@ func TestDOCXWellFormed(t *testing.T) {
 		if d.Style.Encoding == Unicode && !strings.Contains(text, d.Person.Name) {
 			t.Errorf("%s: name %q not in the text", d.ID, d.Person.Name)
 		}
-		if d.Style.Tracked != (deleted != "") {
+		if (d.Style.Tracked || d.Style.TrackedRow) != (deleted != "") {
 			t.Errorf("%s: tracked %v but deleted text %q", d.ID, d.Style.Tracked, deleted)
 		}
-		if d.Style.Tracked && strings.Contains(text, "Không hoàn thành") {
+		if (d.Style.Tracked || d.Style.TrackedRow) && strings.Contains(text, "Không hoàn thành") {
 			t.Errorf("%s: deleted rating leaks into the accepted text", d.ID)
 		}
 	}

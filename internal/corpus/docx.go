@@ -51,6 +51,10 @@ type Run struct {
 	Del    bool   // a tracked deletion (w:del / w:delText)
 	Ins    bool   // a tracked insertion (w:ins)
 	SDT    string // wrap the run in an inline content control with this tag
+	// Wrap puts the run inside an element Word uses around runs:
+	// "hyperlink" (an internal w:hyperlink), "smarttag" (w:smartTag),
+	// "field" (w:fldSimple, the run being the field's cached result).
+	Wrap string
 }
 
 // Table is a w:tbl. Borderless tables are the two-column heading blocks of
@@ -59,13 +63,24 @@ type Table struct {
 	Widths     []int // twips per column
 	Rows       [][]Cell
 	Borderless bool
+	// Tracked marks rows as a tracked deletion ("del", whose runs must be
+	// Del) or insertion ("ins"), by row index.
+	Tracked map[int]string
 }
 
 // Cell is one table cell.
-type Cell struct{ Paras []Paragraph }
+type Cell struct {
+	Paras []Paragraph
+	Span  int // columns spanned (w:gridSpan); 0 or 1 for one
+}
 
-// TextBox is a VML text box floating in the body, holding paragraphs.
-type TextBox struct{ Paras []Paragraph }
+// TextBox is a text box in the body, holding paragraphs. Written as VML,
+// or, with Alt, the way Word 2010+ writes it: mc:AlternateContent with a
+// DrawingML shape as the choice and the same text again as VML fallback.
+type TextBox struct {
+	Paras []Paragraph
+	Alt   bool
+}
 
 // PageBreak starts a new page.
 type PageBreak struct{}
@@ -95,7 +110,10 @@ type WriteOptions struct {
 	// SplitRuns cuts runs mid-word, with proofing and bookmark marks between
 	// the pieces, as Word does after editing.
 	SplitRuns bool
-	Author    string // author of tracked changes
+	// NBSP writes the space after "ngày", "tháng", "năm", "số" and "Năm"
+	// as U+00A0, as Word's Ctrl+Shift+Space does.
+	NBSP   bool
+	Author string // author of tracked changes
 }
 
 // DOCX returns the document as a .docx file.
@@ -145,7 +163,11 @@ func AddZipFile(zw *zip.Writer, name string, data []byte) error {
 const nsW = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
 	`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ` +
 	`xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" ` +
-	`xmlns:w10="urn:schemas-microsoft-com:office:word"`
+	`xmlns:w10="urn:schemas-microsoft-com:office:word" ` +
+	`xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ` +
+	`xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ` +
+	`xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ` +
+	`xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"`
 
 const xmlHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
@@ -292,14 +314,26 @@ func (w *docWriter) table(t Table) {
 		fmt.Fprintf(&w.b, `<w:gridCol w:w="%d"/>`, wd)
 	}
 	w.b.WriteString(`</w:tblGrid>`)
-	for _, row := range t.Rows {
+	for ri, row := range t.Rows {
 		w.b.WriteString(`<w:tr>`)
-		for i, c := range row {
-			wd := 2000
-			if i < len(t.Widths) {
-				wd = t.Widths[i]
+		if m := t.Tracked[ri]; m != "" {
+			fmt.Fprintf(&w.b, `<w:trPr><w:%s w:id="%d" w:author="%s" w:date="2019-09-02T08:00:00Z"/></w:trPr>`, m, w.nextID(), esc(w.opt.Author))
+		}
+		col := 0
+		for _, c := range row {
+			span := max(c.Span, 1)
+			wd := 0
+			for k := col; k < col+span; k++ {
+				if k < len(t.Widths) {
+					wd += t.Widths[k]
+				}
 			}
-			fmt.Fprintf(&w.b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`, wd)
+			col += span
+			fmt.Fprintf(&w.b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, wd)
+			if span > 1 {
+				fmt.Fprintf(&w.b, `<w:gridSpan w:val="%d"/>`, span)
+			}
+			w.b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
 			if len(c.Paras) == 0 {
 				w.b.WriteString(`<w:p/>`)
 			}
@@ -315,7 +349,32 @@ func (w *docWriter) table(t Table) {
 
 func (w *docWriter) textBox(t TextBox) {
 	id := w.nextID()
-	w.b.WriteString(`<w:p><w:r><w:pict>` +
+	if !t.Alt {
+		w.b.WriteString(`<w:p><w:r>`)
+		w.vmlBox(t, id)
+		w.b.WriteString(`</w:r></w:p>`)
+		return
+	}
+	h := int64(30+22*len(t.Paras)) * 12700 // points to EMU
+	fmt.Fprintf(&w.b, `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>`+
+		`<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5588000" cy="%d"/>`+
+		`<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="%d" name="Text Box %d"/><wp:cNvGraphicFramePr/>`+
+		`<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">`+
+		`<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5588000" cy="%d"/></a:xfrm>`+
+		`<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>`+
+		`<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr><wps:txbx><w:txbxContent>`,
+		h, id, id, h)
+	for _, p := range t.Paras {
+		w.paragraph(p)
+	}
+	w.b.WriteString(`</w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t"/>` +
+		`</wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback>`)
+	w.vmlBox(t, id)
+	w.b.WriteString(`</mc:Fallback></mc:AlternateContent></w:r></w:p>`)
+}
+
+func (w *docWriter) vmlBox(t TextBox, id int) {
+	w.b.WriteString(`<w:pict>` +
 		`<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">` +
 		`<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`)
 	fmt.Fprintf(&w.b, `<v:shape id="TextBox%d" o:spid="_x0000_s%d" type="#_x0000_t202" `+
@@ -324,7 +383,7 @@ func (w *docWriter) textBox(t TextBox) {
 	for _, p := range t.Paras {
 		w.paragraph(p)
 	}
-	w.b.WriteString(`</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`)
+	w.b.WriteString(`</w:txbxContent></v:textbox></v:shape></w:pict>`)
 }
 
 func (w *docWriter) paragraph(p Paragraph) {
@@ -359,6 +418,9 @@ func (w *docWriter) paragraph(p Paragraph) {
 type segment struct{ text, font string }
 
 func (w *docWriter) encode(text string, heading bool) []segment {
+	if w.opt.NBSP {
+		text = nbsp(text)
+	}
 	switch w.opt.Encoding {
 	case NFD:
 		return []segment{{norm.NFD.String(text), ""}}
@@ -376,6 +438,14 @@ func (w *docWriter) run(p Paragraph, r Run) {
 	if r.SDT != "" {
 		fmt.Fprintf(&w.b, `<w:sdt><w:sdtPr><w:tag w:val="%s"/><w:id w:val="%d"/></w:sdtPr><w:sdtContent>`, esc(r.SDT), 100000+w.nextID())
 	}
+	switch r.Wrap {
+	case "hyperlink":
+		fmt.Fprintf(&w.b, `<w:hyperlink w:anchor="_muc%d" w:history="1">`, w.nextID())
+	case "smarttag":
+		w.b.WriteString(`<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">`)
+	case "field":
+		w.b.WriteString(`<w:fldSimple w:instr=" DOCPROPERTY  XepLoai  \* MERGEFORMAT ">`)
+	}
 	switch {
 	case r.Del:
 		fmt.Fprintf(&w.b, `<w:del w:id="%d" w:author="%s" w:date="2019-09-02T08:00:00Z">`, w.nextID(), esc(w.opt.Author))
@@ -392,6 +462,14 @@ func (w *docWriter) run(p Paragraph, r Run) {
 		w.b.WriteString(`</w:del>`)
 	case r.Ins:
 		w.b.WriteString(`</w:ins>`)
+	}
+	switch r.Wrap {
+	case "hyperlink":
+		w.b.WriteString(`</w:hyperlink>`)
+	case "smarttag":
+		w.b.WriteString(`</w:smartTag>`)
+	case "field":
+		w.b.WriteString(`</w:fldSimple>`)
 	}
 	if r.SDT != "" {
 		w.b.WriteString(`</w:sdtContent></w:sdt>`)
@@ -488,4 +566,28 @@ func esc(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// nbsp replaces the space after the words that precede a number.
+func nbsp(s string) string {
+	for _, w := range []string{"ngày ", "tháng ", "năm ", "Năm ", "số ", "Số "} {
+		var b strings.Builder
+		for {
+			i := strings.Index(s, w)
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			j := i + len(w)
+			b.WriteString(s[:j-1])
+			if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				b.WriteRune('\u00a0')
+			} else {
+				b.WriteByte(' ')
+			}
+			s = s[j:]
+		}
+		s = b.String()
+	}
+	return s
 }

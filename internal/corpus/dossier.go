@@ -141,12 +141,32 @@ type Style struct {
 	Tracked bool
 	// NoDOB leaves the date of birth out of every paper.
 	NoDOB bool
+	// AltTextBox writes the text box as Word 2010+ does (DrawingML choice
+	// and VML fallback holding the same text).
+	AltTextBox bool
+	// Merged gives the appraisal table an STT column, a title row spanning
+	// all columns, and "Năm 2018" in the year cells.
+	Merged bool
+	// TrackedRow writes a rating with Deleted text as a deleted table row
+	// followed by an inserted one.
+	TrackedRow bool
+	// NumericDates writes the meeting as "ngày 05/9/2019" and the date of
+	// birth with leading zeros.
+	NumericDates bool
+	// NBSP puts non-breaking spaces between "ngày", "năm"… and numbers.
+	NBSP bool
+	// Wrappers puts rating runs in w:fldSimple and w:hyperlink and the
+	// meeting date in w:smartTag.
+	Wrappers bool
 }
 
 // Pack says what file the dossier becomes.
 type Pack struct {
 	Kind  PackKind
 	Parts []Part // for PackZIP
+	// MacOS makes the ZIP the way macOS Finder does: members in a folder,
+	// names in NFD, and an AppleDouble "__MACOSX/._name" beside each.
+	MacOS bool
 }
 
 // PackKind is the container of a dossier.

@@ -135,7 +135,8 @@ func TestDossiersCoverage(t *testing.T) {
 	}
 	for _, tg := range []string{"docx", "pdf", "zip", "table", "prose", "allcaps", "abbrev", "tcvn3", "vni", "nofont", "nfd",
 		"split_runs", "header_footer", "textbox", "sdt", "tracked", "numbered", "tabs", "distractor", "unordered",
-		"conflict", "no_dob", "over60", "under18", "exact18", "window_review_year", "no_resolution", "photo", "mislabelled"} {
+		"conflict", "no_dob", "over60", "under18", "exact18", "window_review_year", "no_resolution", "photo", "mislabelled",
+		"alt_textbox", "merged", "tracked_row", "numeric_dates", "nbsp", "wrappers", "macos"} {
 		if tags[tg] == 0 {
 			t.Errorf("no dossier tagged %q", tg)
 		}

@@ -151,7 +151,7 @@ func (d *Dossier) lyLich() []Block {
 		field("04) Các bí danh: ", "Không"),
 	}
 	if d.showDOB() {
-		bl = append(bl, field("05) Sinh ngày ", fmt.Sprintf("%d tháng %d năm %d", p.Born.Day, int(p.Born.Month), p.Born.Year)))
+		bl = append(bl, field("05) Sinh ngày ", d.dobWords()))
 	} else {
 		bl = append(bl, field("05) Sinh ngày ", "…… tháng …… năm ……"))
 	}
@@ -181,6 +181,16 @@ func (d *Dossier) lyLich() []Block {
 	return bl
 }
 
+// dobWords is the date of birth as "12 tháng 5 năm 1990"; with
+// Style.NumericDates days and months take a leading zero, as on an ID card.
+func (d *Dossier) dobWords() string {
+	b := d.Person.Born
+	if d.Style.NumericDates {
+		return fmt.Sprintf("%02d tháng %02d năm %d", b.Day, int(b.Month), b.Year)
+	}
+	return fmt.Sprintf("%d tháng %d năm %d", b.Day, int(b.Month), b.Year)
+}
+
 func yearOr(d hoso.Date, y int) int {
 	if d.IsZero() {
 		return y
@@ -198,7 +208,7 @@ func (d *Dossier) don() []Block {
 		field("Tôi là: ", p.Name),
 	}
 	if d.showDOB() {
-		bl = append(bl, P(fmt.Sprintf("Sinh ngày %d tháng %d năm %d", p.Born.Day, int(p.Born.Month), p.Born.Year)))
+		bl = append(bl, P("Sinh ngày "+d.dobWords()))
 	}
 	bl = append(bl,
 		P("Nơi sinh: "+p.BirthSite),
@@ -325,6 +335,11 @@ func (d *Dossier) ratingRuns(r Rated, prose bool) []Run {
 			runs[i].SDT = fmt.Sprintf("xep_loai_%d", r.Year)
 		}
 	}
+	if d.Style.Wrappers {
+		for i := range runs {
+			runs[i].Wrap = []string{"field", "hyperlink"}[r.Year%2]
+		}
+	}
 	return runs
 }
 
@@ -377,33 +392,65 @@ func (d *Dossier) appraisal() []Block {
 			bl = append(bl, d.proseRow(r))
 		}
 	} else {
-		t := Table{Widths: []int{1300, 3900, 3900}}
-		t.Rows = append(t.Rows, []Cell{
-			{Paras: []Paragraph{{Runs: []Run{{Text: "Năm"}}, Align: "center", Bold: true}}},
-			{Paras: []Paragraph{{Runs: []Run{{Text: "Xếp loại chất lượng"}}, Align: "center", Bold: true}}},
-			{Paras: []Paragraph{{Runs: []Run{{Text: "Khen thưởng"}}, Align: "center", Bold: true}}},
-		})
-		for _, r := range rows {
-			var aw []Paragraph
-			for _, a := range d.yearAwards(r.Year) {
-				aw = append(aw, P(awardText(a)))
-			}
-			if r.Remark != "" {
-				aw = append(aw, P(r.Remark))
-			}
-			t.Rows = append(t.Rows, []Cell{
-				{Paras: []Paragraph{{Runs: []Run{{Text: fmt.Sprint(r.Year)}}, Align: "center"}}},
-				{Paras: []Paragraph{{Runs: d.ratingRuns(r, false)}}},
-				{Paras: aw},
-			})
-		}
-		bl = append(bl, t)
+		bl = append(bl, d.appraisalTable(rows))
 	}
 	if boxed != nil {
-		bl = append(bl, P("Kết quả năm gần nhất:"), TextBox{Paras: []Paragraph{d.proseRow(*boxed)}})
+		bl = append(bl, P("Kết quả năm gần nhất:"), TextBox{Paras: []Paragraph{d.proseRow(*boxed)}, Alt: d.Style.AltTextBox})
 	}
 	bl = append(bl, body("Bản tổng hợp này được lập để bổ sung hồ sơ đề nghị kết nạp đảng viên theo yêu cầu của cấp uỷ."))
 	return append(bl, signature(strings.Split(d.HeadTitle, "|"), d.HeadName)...)
+}
+
+func cell(text string, align string, bold bool) Cell {
+	return Cell{Paras: []Paragraph{{Runs: []Run{{Text: text}}, Align: align, Bold: bold}}}
+}
+
+// appraisalTable is the Năm | Xếp loại chất lượng | Khen thưởng table;
+// Style.Merged adds an STT column and a title row spanning the table and
+// writes "Năm 2018" in the year cells; Style.TrackedRow writes a rating
+// with Deleted text as a deleted row followed by an inserted one.
+func (d *Dossier) appraisalTable(rows []Rated) Table {
+	t := Table{Widths: []int{1300, 3900, 3900}, Tracked: map[int]string{}}
+	lead := func(i int) []Cell { return nil }
+	year := func(y int) string { return fmt.Sprint(y) }
+	if d.Style.Merged {
+		t.Widths = []int{700, 1500, 3400, 3500}
+		t.Rows = append(t.Rows, []Cell{{Paras: []Paragraph{{Runs: []Run{{Text: "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI VÀ KHEN THƯỞNG"}}, Align: "center", Bold: true, Heading: true}}, Span: 4}})
+		lead = func(i int) []Cell { return []Cell{cell(fmt.Sprint(i), "center", false)} }
+		year = func(y int) string { return fmt.Sprintf("Năm %d", y) }
+		t.Rows = append(t.Rows, append([]Cell{cell("STT", "center", true)},
+			cell("Năm", "center", true), cell("Xếp loại chất lượng", "center", true), cell("Khen thưởng", "center", true)))
+	} else {
+		t.Rows = append(t.Rows, []Cell{cell("Năm", "center", true), cell("Xếp loại chất lượng", "center", true), cell("Khen thưởng", "center", true)})
+	}
+	n := 0
+	for _, r := range rows {
+		var aw []Paragraph
+		for _, a := range d.yearAwards(r.Year) {
+			aw = append(aw, P(awardText(a)))
+		}
+		if r.Remark != "" {
+			aw = append(aw, P(r.Remark))
+		}
+		if d.Style.TrackedRow && r.Deleted != "" {
+			n++
+			t.Tracked[len(t.Rows)] = "del"
+			t.Rows = append(t.Rows, append(lead(n),
+				Cell{Paras: []Paragraph{{Runs: []Run{{Text: year(r.Year), Del: true}}, Align: "center"}}},
+				Cell{Paras: []Paragraph{{Runs: []Run{{Text: r.Deleted, Del: true}}}}}, Cell{}))
+			t.Tracked[len(t.Rows)] = "ins"
+			t.Rows = append(t.Rows, append(lead(n),
+				Cell{Paras: []Paragraph{{Runs: []Run{{Text: year(r.Year), Ins: true}}, Align: "center"}}},
+				Cell{Paras: []Paragraph{{Runs: []Run{{Text: d.label(r), Ins: true}}}}}, Cell{Paras: aw}))
+			continue
+		}
+		n++
+		t.Rows = append(t.Rows, append(lead(n),
+			cell(year(r.Year), "center", false),
+			Cell{Paras: []Paragraph{{Runs: d.ratingRuns(r, false)}}},
+			Cell{Paras: aw}))
+	}
+	return t
 }
 
 // proseRow is one year of a prose appraisal.
@@ -505,8 +552,16 @@ func (d *Dossier) resolution() []Block {
 	pct := fmt.Sprintf("%.1f", float64(agree)*100/float64(d.Members))
 	pct = strings.Replace(pct, ".", ",", 1)
 	meet := []Run{{Text: "Hôm nay, "}, {Text: longDate(m)}, {Text: ", " + d.ChiBo + " họp để xét đề nghị kết nạp quần chúng " + d.Person.Name + " vào Đảng Cộng sản Việt Nam."}}
+	if d.Style.NumericDates {
+		meet[0].Text = "Hôm nay, vào lúc 14 giờ 00 phút "
+		meet[1].Text = fmt.Sprintf("ngày %02d/%d/%d", m.Day, int(m.Month), m.Year)
+		meet[2].Text = ", tại phòng họp cơ quan, " + d.ChiBo + " tiến hành họp xét đề nghị kết nạp quần chúng " + d.Person.Name + " vào Đảng Cộng sản Việt Nam."
+	}
 	if d.Style.SDT {
 		meet[1].SDT = "ngay_hop"
+	}
+	if d.Style.Wrappers {
+		meet[1].Wrap = "smarttag"
 	}
 	bl := []Block{
 		heads([]Paragraph{capsHead(strings.ToUpper(d.DangUy), false), capsHead(strings.ToUpper(d.ChiBo), true), centered("*", false, false),
