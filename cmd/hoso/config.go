@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -15,7 +16,10 @@ import (
 
 	"github.com/nats-io/nats.go"
 
+	"github.com/hoso-vn/hoso/extract"
 	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/render"
+	"github.com/hoso-vn/hoso/validate"
 )
 
 // config is what run, serve, setup and redrive read from flags and HOSO_*
@@ -29,6 +33,7 @@ type config struct {
 	HTTP   string // API listen address
 	Rules  string // rule set file; the embedded default when empty
 	Issuer string // issuer profile file; the embedded default when empty
+	OCR    string // auto | off
 
 	// Embedded mode (hoso run) only.
 	Data       string // folder holding nats/, uploads/, letters/
@@ -142,7 +147,8 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		integer(&c.Ingest.Workers, "workers", "HOSO_WORKERS", ingest.DefaultWorkers, "dossiers processed at once by this instance")
 		boolean(&c.Ingest.PDF, "pdf", "HOSO_PDF", false, "also write a PDF of each letter (needs LibreOffice)")
 		str(&c.Rules, "rules", "HOSO_RULES", "", "rule set file (YAML/JSON); the embedded 52-CV/BTCĐU set when empty")
-		str(&c.Issuer, "issuer", "HOSO_ISSUER", "", "issuer profile file for the letter header")
+		str(&c.Issuer, "issuer", "HOSO_ISSUER", "", "issuer profile file (YAML/JSON) for the letter header and signer")
+		str(&c.OCR, "ocr", "HOSO_OCR", "auto", "OCR of scanned pages and photos: auto (when Tesseract is installed) or off")
 		duration(&c.Ingest.AckWait, "ack-wait", "HOSO_ACK_WAIT", ingest.DefaultAckWait, "redeliver a dossier whose worker went silent this long")
 		integer(&c.Ingest.MaxDeliver, "max-deliver", "HOSO_MAX_DELIVER", ingest.DefaultMaxDeliver, "deliveries before a dossier becomes a dead letter")
 		duration(&c.Ingest.ReconcileEvery, "reconcile-every", "HOSO_RECONCILE_EVERY", ingest.DefaultReconcileEvery, "how often the upload bucket is listed for missed uploads (negative: only on start)")
@@ -157,6 +163,8 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		str(&c.Data, "data", "HOSO_DATA", "hoso-data", "folder of the embedded mode: nats/, uploads/, letters/")
 		str(&c.NATSListen, "nats-listen", "HOSO_NATS_LISTEN", "", "let other programs reach the embedded NATS server at host:port (default: in-process only)")
 		boolean(&c.NATSOnly, "nats-only", "", false, "run only the embedded NATS server with the streams (for deploy/dev.sh)")
+		duration(&c.Ingest.Settle, "settle", "HOSO_SETTLE", ingest.DefaultSettle, "read a dropped file once its size and time have not changed for this long")
+		duration(&c.Ingest.Scan, "scan", "HOSO_SCAN", ingest.DefaultScan, "list the whole upload folder this often, besides watching it")
 	}
 
 	fs.Usage = func() { m.printUsage(fs, name, summary, binds, g) }
@@ -392,7 +400,37 @@ func redactURL(urls string) string {
 	return strings.Join(parts, ",")
 }
 
-// processor builds the extract → validate → render pipeline of c.
-func (c *config) processor() (ingest.Processor, error) {
-	return nil, errors.New("hoso: the processing pipeline is not wired yet")
+// processor builds the extract → validate → render pipeline of c; close
+// stops the LibreOffice converters it may have started.
+func (c *config) processor(log *slog.Logger) (p ingest.Processor, close func() error, err error) {
+	pl := &ingest.Pipeline{Extractor: &extract.Extractor{Logger: log}}
+	switch c.OCR {
+	case "auto":
+		ocr := extract.NewOCR(extract.OCROptions{Logger: log})
+		if err := ocr.Available(); err != nil {
+			log.Warn("hoso: OCR off: scanned pages and photos will be rejected as unreadable", "err", err)
+		} else {
+			pl.Extractor.OCR = ocr
+		}
+	case "off":
+	default:
+		return nil, nil, fmt.Errorf("--ocr must be auto or off, not %q", c.OCR)
+	}
+	if c.Rules != "" {
+		if pl.Rules, err = validate.LoadFile(c.Rules); err != nil {
+			return nil, nil, fmt.Errorf("--rules: %w", err)
+		}
+	}
+	if c.Issuer != "" {
+		if pl.Issuer, err = render.LoadIssuer(c.Issuer); err != nil {
+			return nil, nil, fmt.Errorf("--issuer: %w", err)
+		}
+		c.Ingest.PDF = c.Ingest.PDF || pl.Issuer.PDF
+	}
+	close = func() error { return nil }
+	if c.Ingest.PDF {
+		pool := &ingest.PDFPool{Size: c.Ingest.Workers}
+		pl.PDF, close = pool, pool.Close
+	}
+	return pl, close, nil
 }

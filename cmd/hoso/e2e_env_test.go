@@ -142,8 +142,6 @@ func startMinIO(t *testing.T, natsAddr string) *minioServer {
 		"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads",
 		"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
 		"MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="+m.queueDir,
-		// Replay the queue_dir quickly after NATS comes back.
-		"MINIO_NOTIFY_NATS_PING_INTERVAL_PRIMARY=1s",
 	)
 	cmd.Stdout, cmd.Stderr = m.log, m.log
 	if err := cmd.Start(); err != nil {

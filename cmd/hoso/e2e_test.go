@@ -11,6 +11,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -153,7 +154,7 @@ type pipeline struct {
 func checkDossier(t *testing.T, p pipeline, f fixture, etag string) ingest.State {
 	t.Helper()
 	st := p.api.waitKey(t, f.key, finalWithin)
-	if p.s3 {
+	if p.s3 && etag != "" {
 		if want := ingest.DossierID(p.bucket, f.key, etag, ""); st.ID != want {
 			t.Errorf("%s: dossier id %s, want hash of bucket, key and ETag %s", f.name, st.ID, want)
 		}
@@ -304,7 +305,8 @@ func TestServe(t *testing.T) {
 		t.Fatalf("hoso setup, second time: %v", err)
 	}
 
-	srv := runMain(t, env, "serve")
+	top := t // owns the servers, which outlive the subtests
+	srv := runMain(top, env, "serve")
 	_, js := n.client(t)
 	p := pipeline{
 		api:    api{base: "http://" + httpAddr},
@@ -352,16 +354,75 @@ func TestServe(t *testing.T) {
 		if taken == nil {
 			t.Fatalf("the upload event never reached the consumer: %v", batch.Error())
 		}
-		if u, err := ingest.DecodeEvent(taken.Data()); err != nil || u.Key != f.key {
+		u, err := ingest.DecodeEvent(taken.Data())
+		if err != nil || u.Key != f.key {
 			t.Fatalf("took %+v (%v), want the event of %s", u, err, f.key)
 		}
+		// It got as far as a real worker does before reading the file: the
+		// state says extracting. So the reconciler of the next instance
+		// leaves the object alone, and only the redelivery can finish it.
+		kv, err := js.KeyValue(ctx, ingest.DefaultStateBucket)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now().UTC()
+		half, _ := json.Marshal(ingest.State{ID: u.ID(), Status: ingest.StatusExtracting, Origin: u.Origin(),
+			Bucket: u.Bucket, Key: u.Key, ETag: u.ETag, Size: u.Size, Deliveries: 1, Created: now, Updated: now})
+		if _, err := kv.Create(ctx, u.ID(), half); err != nil {
+			t.Fatal(err)
+		}
 		// A fresh instance gets it once the ack wait (3s) runs out.
-		srv = runMain(t, env, "serve")
+		srv = runMain(top, env, "serve")
 		p.api.waitReady(t)
 		st := checkDossier(t, p, f, "")
 		drained(t, js, drainWithin) // the taken message was redelivered and acked
-		if st.Deliveries < 1 {
-			t.Errorf("deliveries = %d", st.Deliveries)
+		if st.Deliveries < 2 {
+			t.Errorf("completed on delivery %d, want the redelivery (2 or more)", st.Deliveries)
+		}
+	})
+
+	t.Run("uploaded before the notification rule", func(t *testing.T) {
+		ctx := context.Background()
+		if err := mo.client.RemoveAllBucketNotification(ctx, ingest.DefaultUploadBucket); err != nil {
+			t.Fatal(err)
+		}
+		f := fixtures[1]
+		f.key = "chi-bo-truoc-quy-tac/" + path(f.key)
+		evBefore := len(events(t, js))
+		p.store.upload(t, f.key, f.data)
+		// No event can come: only the reconciler (every 3s here) finds it.
+		checkDossier(t, p, f, "")
+		if n := len(events(t, js)); n != evBefore+1 {
+			t.Errorf("%d events, want 1", n-evBefore)
+		}
+		// setup puts the rule back, and events flow again.
+		if err := runOnce(t, env, "setup"); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := mo.client.GetBucketNotification(ctx, ingest.DefaultUploadBucket)
+		if err != nil || len(cfg.QueueConfigs) != 1 {
+			t.Errorf("after setup: %d queue rules (%v), want 1", len(cfg.QueueConfigs), err)
+		}
+	})
+
+	t.Run("POST upload", func(t *testing.T) { postUpload(t, p, fixtures[2]) })
+
+	t.Run("metrics", func(t *testing.T) {
+		resp, err := p.api.get("/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		for _, want := range []string{"hoso_messages_total", "hoso_stage_duration_seconds", "hoso_queue_pending"} {
+			if !bytes.Contains(body, []byte(want)) {
+				t.Errorf("/metrics lacks %s", want)
+			}
+		}
+		for _, f := range fixtures {
+			if f.person != "" && bytes.Contains(body, []byte(f.person)) {
+				t.Errorf("/metrics shows a candidate's name")
+			}
 		}
 	})
 
@@ -378,6 +439,43 @@ func TestServe(t *testing.T) {
 			checkDossier(t, p, f, "")
 		}
 	})
+}
+
+// postUpload sends a fixture through POST /v1/dossiers, for clients
+// without S3, and follows it to its letter. The store announces the file
+// too (MinIO's event, the folder watcher): still one dossier, one event.
+func postUpload(t *testing.T, p pipeline, f fixture) {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("origin", "chi-bo-qua-api")
+	fw, err := mw.CreateFormFile("file", "hồ sơ gửi qua API."+ext(hoso.Format(strings.TrimPrefix(filepath.Ext(f.key), "."))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write(f.data)
+	mw.Close()
+	resp, err := http.Post(p.api.base+"/v1/dossiers", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct{ ID, Key string }
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != http.StatusAccepted || got.ID == "" {
+		t.Fatalf("POST /v1/dossiers: %s, %+v, %v", resp.Status, got, err)
+	}
+	f.key = got.Key
+	if !strings.HasPrefix(f.key, "chi-bo-qua-api/") {
+		t.Errorf("key %q lost the origin", f.key)
+	}
+	st := checkDossier(t, p, f, "")
+	if st.ID != got.ID {
+		t.Errorf("POST answered id %s, the dossier is %s", got.ID, st.ID)
+	}
+	drained(t, p.js, drainWithin)
+	if evs := eventsFor(events(t, p.js), st.ID); len(evs) != 1 {
+		t.Errorf("%d events for a file announced twice, want 1", len(evs))
+	}
 }
 
 // path is the last element of a key.
@@ -403,17 +501,18 @@ func TestRunFolder(t *testing.T) {
 	data := t.TempDir()
 	httpAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
 	natsPort := freePort(t)
-	env := map[string]string{"HOSO_RECONCILE_EVERY": "5s"}
+	env := map[string]string{"HOSO_RECONCILE_EVERY": "5s", "HOSO_SETTLE": "500ms", "HOSO_SCAN": "2s"}
 	runMain(t, env, "run", "--data", data, "--http", httpAddr, "--nats-listen", "127.0.0.1:"+strconv.Itoa(natsPort))
+	a := api{base: "http://" + httpAddr}
+	a.waitReady(t)
 	n := &natsServer{port: natsPort}
 	_, js := n.client(t)
 	p := pipeline{
-		api:    api{base: "http://" + httpAddr},
+		api:    a,
 		store:  dirStore{uploads: filepath.Join(data, "uploads"), letters: filepath.Join(data, "letters")},
 		js:     js,
 		bucket: "uploads",
 	}
-	p.api.waitReady(t)
 	for _, f := range fixtures {
 		p.store.upload(t, f.key, f.data)
 	}
@@ -425,6 +524,7 @@ func TestRunFolder(t *testing.T) {
 		return
 	}
 	t.Run("redelivery", func(t *testing.T) { redeliver(t, p, states[fixtures[0].key]) })
+	t.Run("POST upload", func(t *testing.T) { postUpload(t, p, fixtures[2]) })
 	t.Run("same file again", func(t *testing.T) {
 		// Rewriting identical bytes keeps the ETag, hence the dossier.
 		f := fixtures[0]

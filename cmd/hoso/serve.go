@@ -55,19 +55,23 @@ func (c *config) s3Store() (*ingest.S3, error) {
 // pipeline sets the streams and buckets up, then runs the service (and,
 // with a folder store, its watcher) and the HTTP API until ctx ends.
 func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, st ingest.Store, dir *ingest.Dir) error {
+	proc, closeProc, err := c.processor(m.Logger)
+	if err != nil {
+		return err
+	}
+	defer closeProc()
 	cfg := c.Ingest
 	cfg.Logger = m.Logger
 	if err := setupWithRetry(ctx, m, js, st, cfg); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting
+		}
 		if !errors.Is(err, ingest.ErrNoNotifyTarget) {
 			return fmt.Errorf("hoso: setup: %w", err)
 		}
 		// Uploads still arrive, through the reconciler, only later.
 		m.Logger.Warn("hoso: MinIO has no NATS target; uploads are found by the reconciler only",
 			"every", cfg.WithDefaults().ReconcileEvery, "fix", "restart MinIO with the environment 'hoso setup' prints")
-	}
-	proc, err := c.processor()
-	if err != nil {
-		return err
 	}
 	svc, err := ingest.New(ctx, js, st, proc, cfg)
 	if err != nil {

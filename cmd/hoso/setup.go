@@ -48,6 +48,8 @@ func cmdSetup(ctx context.Context, m *Main, args []string) error {
 	cfg.Logger = m.Logger
 	err = setupWithRetry(ctx, m, js, st, cfg)
 	if errors.Is(err, ingest.ErrNoNotifyTarget) {
+		first, _, _ := strings.Cut(err.Error(), "\n")
+		m.Logger.Error("hoso setup: notification rule refused", "err", first)
 		fmt.Fprintf(m.Stdout, "MinIO has no NATS notification target %s.\n"+
 			"Start MinIO with this environment (the address as MinIO reaches NATS, the\n"+
 			"queue folder an absolute path where MinIO keeps events while NATS is down),\n"+
