@@ -520,3 +520,33 @@ PHÓ TRƯỞNG BAN
 
 
 Nguyễn Quang Hùng`
+
+// FuzzRecord feeds arbitrary lines (table rows when they start with "|"),
+// as typed text and as OCR text, to the field reader: it must not panic,
+// and every year it reports must be a plausible year.
+func FuzzRecord(f *testing.F) {
+	f.Add("Năm 2016, 2017: Hoàn thành tốt nhiệm vụ\nHọ và tên: NGUYỄN THỊ HƯƠNG\nSinh ngày 12/5/1990", false)
+	f.Add("| Năm | Xếp loại | Khen thưởng |\n| 2017 | Xuất sắc | Giấy khen (QĐ số 12/QĐ-UBND ngày 15/12/2017) |", false)
+	f.Add("ĐẢNG CỘNG SẢN VIỆT NAM\nNGHỊ QUYẾT\nChỉ bộ đề nghị kết nạp quần chúng H'Linh Niê\nNăm 2O17: HOAN THANH TÔT NHIÊM VU", true)
+	f.Add("Quyết định số\nngày 31 tháng\n2016 - 2018 đến năm\nSố: -/\nMẫu 6-KNĐ", true)
+	f.Fuzz(func(t *testing.T, s string, ocrText bool) {
+		tx := blocks(strings.Split(s, "\n")...)
+		if ocrText {
+			ocr(tx, 0.5)
+		}
+		rec, _ := tx.Record()
+		if rec == nil {
+			t.Fatal("nil record")
+		}
+		for _, a := range rec.Appraisals {
+			if a.Year < minYear || a.Year > maxYear || a.Rating == hoso.RatingUnknown {
+				t.Fatalf("appraisal %+v", a)
+			}
+		}
+		for _, a := range rec.Awards {
+			if a.Year < minYear || a.Year > maxYear || !a.Kind.Valid() {
+				t.Fatalf("award %+v", a)
+			}
+		}
+	})
+}
