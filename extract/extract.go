@@ -97,6 +97,7 @@ func (x *Extractor) Record(ctx context.Context, name string, r io.ReaderAt, size
 	if err != nil {
 		return reject(err)
 	}
+	src.Format, src.Pages, src.Parts = t.Format, t.Pages, t.Parts
 	rec, err := t.Record()
 	if err != nil {
 		return reject(err)
@@ -104,7 +105,6 @@ func (x *Extractor) Record(ctx context.Context, name string, r io.ReaderAt, size
 	if rec == nil {
 		rec = hoso.NewRecord()
 	}
-	src.Format, src.Pages, src.Parts = t.Format, t.Pages, t.Parts
 	rec.Source = src
 	rec.Warnings = append(slices.Clone(t.Warnings), rec.Warnings...)
 	x.logger().Info("extracted", "sha256", short(src.SHA256), "format", t.Format, "pages", t.Pages,

@@ -203,6 +203,7 @@ func TestExtractorBundle(t *testing.T) {
 		{"ho-so/3-anh.jpg", string(pngOf(t, 30, 30))},
 		{"ho-so/4-hong.docx", string(docx[:len(docx)/2])},
 		{"ho-so/5-con.zip", string(inner)},
+		{"ho-so/7-anh-qua-lon.png", string(fakePNG(50_000, 50_000))},
 		{"ho-so/6-sau.zip", string(deeper)},
 	} {
 		w, err := zw.Create(m.name)
@@ -239,7 +240,7 @@ func TestExtractorBundle(t *testing.T) {
 			needOCR = w.Evidence[0].File == "ho-so/3-anh.jpg"
 		}
 	}
-	if fmt.Sprint(skipped) != "[ho-so/4-hong.docx ho-so/6-sau.zip]" {
+	if fmt.Sprint(skipped) != "[ho-so/4-hong.docx ho-so/7-anh-qua-lon.png ho-so/6-sau.zip]" {
 		t.Errorf("skipped %v", skipped)
 	}
 	if !needOCR || len(txt.NeedOCR) == 0 {

@@ -26,8 +26,12 @@ func newBudget(lim Limits) *budget {
 	return &budget{total: lim.MaxUncompressed, left: lim.MaxUncompressed, perEntry: lim.MaxEntry}
 }
 
+// errBudget marks the end of the inflate budget, which stops a whole
+// bundle; other limits (a member's pages or pixels) only skip the member.
+var errBudget = errors.New("inflate budget exhausted")
+
 func errInflate(limit int64) *hoso.Error {
-	return hoso.Errorf(hoso.ETOOLARGE,
+	return hoso.Wrap(errBudget, hoso.ETOOLARGE,
 		"Tệp nén giải nén ra quá lớn (vượt %d MiB); có thể là tệp nén độc hại (zip bomb)",
 		"the archive inflates to more than %d MiB; it may be a decompression bomb", limit>>20)
 }
@@ -202,7 +206,7 @@ func (x *Extractor) bundle(ctx context.Context, zr *zip.Reader, b *budget, lim L
 		name := prefix + f.Name
 		mt, err := x.member(ctx, f, name, b, lim, depth)
 		if err != nil {
-			if hoso.Code(err) == hoso.ETOOLARGE || hoso.Code(err) == hoso.ETIMEOUT || hoso.Code(err) == hoso.ETRANSIENT {
+			if errors.Is(err, errBudget) || hoso.Code(err) == hoso.ETIMEOUT || hoso.Code(err) == hoso.ETRANSIENT {
 				// The whole upload's budget is spent or time is up: no partial record.
 				return nil, err
 			}
