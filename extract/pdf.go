@@ -63,11 +63,15 @@ func readPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits, fallbac
 	pages := make([][]string, n+1)
 	var retry []int
 	legacy := map[Encoding]bool{}
+	inflate := lim.MaxUncompressed
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, ctxErr(err)
 		}
-		lines, err := pageLines(pr, i)
+		lines, err := pageLines(pr, i, &inflate)
+		if errors.Is(err, errBudget) {
+			return nil, errInflate(lim.MaxUncompressed)
+		}
 		if err == nil {
 			lines, err = usableLines(lines, legacy)
 		}
@@ -186,7 +190,7 @@ func garbage(s string) bool {
 // shown at the same baseline joins one line, in content order. Fonts
 // switching mid-line give separate text objects; their pieces are joined
 // with a space only where two letters would otherwise touch.
-func pageLines(pr *pdf.Reader, i int) (lines []string, err error) {
+func pageLines(pr *pdf.Reader, i int, inflate *int64) (lines []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			lines, err = nil, fmt.Errorf("pdf parser panic on page %d: %v", i, x)
@@ -199,6 +203,9 @@ func pageLines(pr *pdf.Reader, i int) (lines []string, err error) {
 	contents := p.V.Key("Contents")
 	if contents.Kind() == pdf.Null {
 		return nil, nil
+	}
+	if err := measureContents(contents, inflate); err != nil {
+		return nil, err
 	}
 	type mat [6]float64
 	ident := mat{1, 0, 0, 1, 0, 0}
@@ -339,6 +346,35 @@ func pageLines(pr *pdf.Reader, i int) (lines []string, err error) {
 	})
 	flush()
 	return lines, nil
+}
+
+// measureContents inflates a page's content streams once, counting,
+// before the interpreter reads them: a compressed stream can hold
+// gigabytes, and the interpreter keeps every operand until an operator.
+func measureContents(v pdf.Value, left *int64) error {
+	var streams []pdf.Value
+	if v.Kind() == pdf.Array {
+		for k := 0; k < v.Len(); k++ {
+			streams = append(streams, v.Index(k))
+		}
+	} else {
+		streams = append(streams, v)
+	}
+	for _, st := range streams {
+		if *left < 0 {
+			continue // no limit
+		}
+		rc := st.Reader()
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, *left+1))
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if *left -= n; *left < 0 {
+			return errBudget
+		}
+	}
+	return nil
 }
 
 func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -24,6 +25,7 @@ type pdfPage struct {
 	jpeg    []byte // drawn as /Im1, jpegW×jpegH pixels
 	jpegW   int
 	jpegH   int
+	deflate bool // compress the content stream
 }
 
 // pdfOf writes a minimal valid PDF with Helvetica (WinAnsiEncoding), so
@@ -48,7 +50,15 @@ func pdfOf(pages []pdfPage, rawPages string) []byte {
 				p.jpegW, p.jpegH, len(p.jpeg), p.jpeg))
 			res += fmt.Sprintf(" /XObject << /Im1 %d 0 R >>", im)
 		}
-		c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(p.content), p.content))
+		content, filter := p.content, ""
+		if p.deflate {
+			var z bytes.Buffer
+			zw := zlib.NewWriter(&z)
+			zw.Write([]byte(content))
+			zw.Close()
+			content, filter = z.String(), " /Filter /FlateDecode"
+		}
+		c := add(fmt.Sprintf("<< /Length %d%s >>\nstream\n%s\nendstream", len(content), filter, content))
 		pg := add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << %s >> /Contents %d 0 R >>", res, c))
 		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
 	}
@@ -202,6 +212,8 @@ func TestPDFBadInput(t *testing.T) {
 		{"too many pages", good, Limits{MaxPages: 2}, hoso.ErrTooLarge},
 		{"over MaxBytes", good, Limits{MaxBytes: 1000}, hoso.ErrTooLarge},
 		{"header only", []byte("%PDF-1.4\n"), Limits{}, hoso.ErrUnreadable},
+		{"content stream bomb", pdfOf([]pdfPage{{content: strings.Repeat("1 ", 4<<20) + textOp(700, "x"), deflate: true}}, ""),
+			Limits{MaxUncompressed: 1 << 20}, hoso.ErrTooLarge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
