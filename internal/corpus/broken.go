@@ -140,8 +140,7 @@ func encryptedPDF(ctx context.Context, o *Office, src *Dossier) ([]byte, error) 
 }
 
 // Bomb returns a DOCX whose document.xml inflates to at least size bytes
-// of valid WordprocessingML, while the file stays small (deflate packs the
-// repetition about 1000:1).
+// of well-formed WordprocessingML, while the file stays small.
 func Bomb(size int) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -166,13 +165,15 @@ func Bomb(size int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	head := xmlHead + `<w:document ` + nsW + `><w:body>`
-	tail := `<w:sectPr/></w:body></w:document>`
+	// A real paragraph, then inter-element whitespace (valid XML, and the
+	// best case for deflate: about 1000:1), then another paragraph.
 	para := `<w:p><w:r><w:t>Năm 2018: Hoàn thành tốt nhiệm vụ.</w:t></w:r></w:p>`
+	head := xmlHead + `<w:document ` + nsW + `><w:body>` + para
+	tail := para + `<w:sectPr/></w:body></w:document>`
 	if _, err := io.WriteString(f, head); err != nil {
 		return nil, err
 	}
-	chunk := strings.Repeat(para, 1<<14)
+	chunk := strings.Repeat(" ", 1<<20)
 	for n := len(head); n < size; n += len(chunk) {
 		if _, err := io.WriteString(f, chunk); err != nil {
 			return nil, err

@@ -250,7 +250,7 @@ func TestRejectFiles(t *testing.T) {
 	}
 	// The bomb is small on disk and inflates past the 64 MiB limit.
 	bomb := read("r04-bom-giai-nen.docx")
-	if len(bomb) > 1<<20 {
+	if len(bomb) > 200<<10 {
 		t.Errorf("bomb is %d bytes on disk", len(bomb))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(bomb), int64(len(bomb)))
@@ -265,6 +265,23 @@ func TestRejectFiles(t *testing.T) {
 	}
 	if doc == nil || doc.UncompressedSize64 <= 64<<20 {
 		t.Fatalf("bomb document.xml: %+v", doc)
+	}
+	// It inflates past the limit and ends as a document should: only a
+	// size limit stops a reader.
+	rc, err := doc.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := &countReader{r: rc}
+	if _, err := io.Copy(io.Discard, cr); err != nil {
+		t.Fatal(err)
+	}
+	rc.Close()
+	if !bytes.HasSuffix(cr.last, []byte("</w:body></w:document>")) {
+		t.Errorf("bomb XML ends %q", cr.last)
+	}
+	if cr.n <= 64<<20 {
+		t.Errorf("bomb inflates to %d bytes", cr.n)
 	}
 
 	if b := read("r01-docx-bi-cat-cut.docx"); !bytes.HasPrefix(b, []byte("PK")) {
@@ -357,4 +374,21 @@ func TestLibreOfficeReadsDOCX(t *testing.T) {
 			}
 		}
 	}
+}
+
+// countReader counts bytes and keeps the last few read.
+type countReader struct {
+	r    io.Reader
+	n    int64
+	last []byte
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	c.last = append(c.last, p[:n]...)
+	if len(c.last) > 64 {
+		c.last = c.last[len(c.last)-64:]
+	}
+	return n, err
 }
