@@ -150,6 +150,18 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		str(&c.Issuer, "issuer", "HOSO_ISSUER", "", "issuer profile file (YAML/JSON) for the letter header and signer")
 		str(&c.OCR, "ocr", "HOSO_OCR", "auto", "OCR of scanned pages and photos: auto (when Tesseract is installed) or off")
 		duration(&c.Ingest.AckWait, "ack-wait", "HOSO_ACK_WAIT", ingest.DefaultAckWait, "redeliver a dossier whose worker went silent this long")
+		fs.Func("retry-delays", "delays before each retry of a transient failure, comma-separated; the last repeats (default 5s,30s,2m,5m,10m)", func(v string) error {
+			c.Ingest.Backoff = nil
+			for _, f := range strings.Split(v, ",") {
+				d, err := time.ParseDuration(strings.TrimSpace(f))
+				if err != nil || d <= 0 {
+					return fmt.Errorf("%q is not a positive duration", f)
+				}
+				c.Ingest.Backoff = append(c.Ingest.Backoff, d)
+			}
+			return nil
+		})
+		binds = append(binds, binding{"retry-delays", "HOSO_RETRY_DELAYS"})
 		integer(&c.Ingest.MaxDeliver, "max-deliver", "HOSO_MAX_DELIVER", ingest.DefaultMaxDeliver, "deliveries before a dossier becomes a dead letter")
 		duration(&c.Ingest.ReconcileEvery, "reconcile-every", "HOSO_RECONCILE_EVERY", ingest.DefaultReconcileEvery, "how often the upload bucket is listed for missed uploads (negative: only on start)")
 		integer(&maxMB, "max-size-mb", "HOSO_MAX_SIZE_MB", ingest.DefaultMaxObjectSize>>20, "refuse uploads larger than this many MiB")

@@ -10,9 +10,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -439,6 +442,65 @@ func TestServe(t *testing.T) {
 			checkDossier(t, p, f, "")
 		}
 	})
+
+	t.Run("dead letter and redrive", func(t *testing.T) {
+		// Few, fast retries so the dossier runs out of deliveries quickly.
+		srv.stop(t)
+		env2 := maps.Clone(env)
+		env2["HOSO_MAX_DELIVER"] = "2"
+		env2["HOSO_RETRY_DELAYS"] = "200ms"
+		srv = runMain(top, env2, "serve")
+		p.api.waitReady(t)
+		deadLetterAndRedrive(t, p, mo, env2, fixtures[0])
+	})
+}
+
+// deadLetterAndRedrive makes an upload fail transiently until it runs out
+// of deliveries (the letter bucket is gone, as when MinIO loses it), then
+// repairs the cause with `hoso setup` and brings it back with `hoso redrive`.
+// It deletes the letter bucket, so it runs last.
+func deadLetterAndRedrive(t *testing.T, p pipeline, mo *minioServer, env map[string]string, f fixture) {
+	t.Helper()
+	ctx := context.Background()
+	if err := mo.client.RemoveBucketWithOptions(ctx, ingest.DefaultLetterBucket, minio.RemoveBucketOptions{ForceDelete: true}); err != nil {
+		t.Fatal(err)
+	}
+	f.key = "chi-bo-thu-lai/" + path(f.key)
+	etag := p.store.upload(t, f.key, f.data)
+	id := ingest.DossierID(p.bucket, f.key, etag, "")
+	waitFor(t, finalWithin, "dossier "+id+" dead_letter", func() error {
+		var st ingest.State
+		if _, err := p.api.getJSON("/v1/dossiers/"+id, &st); err != nil {
+			return err
+		}
+		if st.Status != ingest.StatusDeadLetter {
+			return fmt.Errorf("status %s", st.Status)
+		}
+		return nil
+	})
+	dead, err := p.api.list(url.Values{"status": {string(ingest.StatusDeadLetter)}})
+	if err != nil || len(dead) != 1 || dead[0].ID != id {
+		t.Errorf("?status=dead_letter lists %+v (%v), want only %s", dead, err, id)
+	}
+	if n := len(eventsFor(events(t, p.js), id)); n != 0 {
+		t.Errorf("%d events for a dossier not done", n)
+	}
+	if err := runOnce(t, env, "setup"); err != nil {
+		t.Fatal(err)
+	}
+	if err := runOnce(t, env, "redrive"); err != nil {
+		t.Fatalf("hoso redrive: %v", err)
+	}
+	checkDossier(t, p, f, etag)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	s, err := p.js.Stream(ctx, ingest.DefaultDeadStream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, err := s.Info(ctx); err != nil || info.State.Msgs != 0 {
+		t.Errorf("dead-letter stream after redrive: %+v, %v; want empty", info.State, err)
+	}
 }
 
 // postUpload sends a fixture through POST /v1/dossiers, for clients
