@@ -49,24 +49,41 @@ type item struct {
 // unit and ties each rating and award to its years.
 func (r *reader) scanAppraisals() {
 	var pending []int // years of a heading line ("Năm 2017:") for the lines under it
-	pendingDoc := -1
+	// row holds the years of the last table row read as a text line (PDF,
+	// OCR): a row's cells wrap onto the lines below it ("2021 Hoàn thành
+	// tốt nhiệm vụ" / "Giấy khen của Giám đốc Sở" / "(Quyết định số …)"),
+	// and a vertically centred year stands alone on its line.
+	var row []int
+	curDoc := -1
 	for ui := range r.units {
 		u := &r.units[ui]
-		if u.doc != pendingDoc {
-			pending, pendingDoc = nil, u.doc
+		if u.doc != curDoc {
+			pending, row, curDoc = nil, nil, u.doc
 		}
-		clauses := r.clauses(u)
-		if ys, ok := headingYears(u, clauses); ok {
-			pending = ys
+		lines := r.lineMode(u)
+		var next *unit
+		if lines && ui+1 < len(r.units) && r.units[ui+1].doc == u.doc {
+			next = &r.units[ui+1]
+		}
+		clauses := r.clauses(u, next)
+		if ys, colon, ok := headingYears(u, clauses); ok && (colon || lines) {
+			if colon {
+				pending = ys
+			} else {
+				row = ys
+			}
 			continue
 		}
 		heading := pending
+		if heading == nil && lines {
+			heading = row
+		}
 		if heading == nil {
 			// A yearly appraisal form names its year in the title
 			// ("PHIẾU ĐÁNH GIÁ … NĂM 2022") and nowhere else.
 			heading = r.docs[u.doc].titleYears
 		}
-		hasYears := false
+		hasYears, hasItems := false, false
 		var last []int // years of the latest clause that had any, in this unit
 		for _, c := range clauses {
 			if c == nil {
@@ -76,6 +93,8 @@ func (r *reader) scanAppraisals() {
 			for _, it := range c {
 				if it.kind == itYear {
 					cys = append(cys, it.years...)
+				} else {
+					hasItems = true
 				}
 			}
 			if len(cys) > 0 {
@@ -93,36 +112,53 @@ func (r *reader) scanAppraisals() {
 		if hasYears {
 			pending = nil
 		}
+		if lines {
+			switch {
+			case hasYears:
+				row = last
+			case !hasItems && strings.Contains(u.l.tail, "."):
+				row = nil // a finished sentence: the table is over
+			}
+		}
 	}
+}
+
+// lineMode reports whether a unit is a line of a page (PDF text layer, OCR)
+// rather than a paragraph or a table cell: lines wrap, paragraphs do not.
+func (r *reader) lineMode(u *unit) bool {
+	return u.table == 0 && r.t.Blocks[u.blocks[0]].Page > 0
 }
 
 // headingYears reports whether a unit is only a year heading ("Năm 2017:",
 // "- Năm 2016, 2017:") whose ratings follow on the next lines.
-func headingYears(u *unit, clauses [][]item) ([]int, bool) {
-	if len(u.l.toks) == 0 || len(u.l.toks) > 8 || !strings.Contains(u.l.tail, ":") {
-		return nil, false
+func headingYears(u *unit, clauses [][]item) (ys []int, colon, ok bool) {
+	if len(u.l.toks) == 0 || len(u.l.toks) > 8 {
+		return nil, false, false
 	}
-	var ys []int
+	colon = strings.Contains(u.l.tail, ":")
 	for _, c := range clauses {
 		for _, it := range c {
 			if it.kind != itYear {
-				return nil, false
+				return nil, false, false
 			}
 			ys = append(ys, it.years...)
 		}
 	}
 	for _, t := range u.l.toks {
 		if t.num < 0 && t.w != "năm" && t.w != "và" {
-			return nil, false
+			return nil, false, false
 		}
 	}
-	return ys, len(ys) > 0
+	return ys, colon, len(ys) > 0
 }
 
 // clauses splits a unit into clauses of items. A clause holding
 // requirement wording ("trở lên", "căn cứ") is dropped: it quotes a rule,
 // not a fact about the candidate.
-func (r *reader) clauses(u *unit) [][]item {
+//
+// next is the following line when u is a line of a page: a rating's
+// "nhiệm vụ" may wrap onto it.
+func (r *reader) clauses(u *unit, next *unit) [][]item {
 	x := r.x
 	l := &u.l
 	toks := l.toks
@@ -151,6 +187,14 @@ func (r *reader) clauses(u *unit) [][]item {
 			i += n - 1
 			continue
 		}
+		if next != nil && len(toks)-i <= 3 {
+			// "… theo Quyết định số" / "1330/QĐ-SNN ngày 30/12/2022."
+			joined := tokenize(l.text[t.start:] + " " + next.l.text)
+			if n, text, dt := decisionAt(x, &joined, 0); n > len(toks)-i {
+				cur = append(cur, item{kind: itDecision, i: i, n: len(toks) - i, text: text, date: dt})
+				break
+			}
+		}
 		if _, n := dateAt(toks, i); n > 0 {
 			i += n - 1
 			continue
@@ -175,7 +219,13 @@ func (r *reader) clauses(u *unit) [][]item {
 			if hoso.Rating(p.val) == hoso.RatingHTNV {
 				filler = 0
 			}
-			if m := nvAfter(x, toks, i+n, filler); m > 0 {
+			m := nvAfter(x, toks, i+n, filler)
+			if m == 0 && i+n == len(toks) && next != nil {
+				if p, _ := x.at(next.l.toks, 0, catNV); p != nil {
+					m = len(toks)
+				}
+			}
+			if m > 0 {
 				cur = append(cur, item{kind: itRating, i: i, n: m - i, rating: hoso.Rating(p.val), self: self})
 				i = m - 1
 				continue

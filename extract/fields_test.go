@@ -550,3 +550,49 @@ func FuzzRecord(f *testing.F) {
 		}
 	})
 }
+
+// pdfLines builds the text layer of a one-page PDF: one block per line.
+func pdfLines(lines ...string) *Text {
+	t := &Text{Format: hoso.FormatPDFText, Pages: 1}
+	for i, s := range lines {
+		t.Blocks = append(t.Blocks, Block{File: "hs.pdf", Page: 1, ID: fmt.Sprintf("l%d", i+1), Text: s})
+	}
+	return t
+}
+
+func TestWrappedPDFTable(t *testing.T) {
+	tests := []struct {
+		name            string
+		lines           []string
+		ratings, awards string
+	}{
+		{"year alone on its line", []string{"Năm Xếp loại chất lượng Khen thưởng", "2016 Hoàn thành tốt nhiệm vụ", "2017",
+			"Hoàn thành nhiệm vụ nhưng còn", "hạn chế về năng lực", "2018 Hoàn thành xuất sắc nhiệm vụ"},
+			"2016:HTTNV 2017:HTNV 2018:HTXSNV", ""},
+		{"rating wraps", []string{"2016 HOÀN THÀNH TỐT NHIỆM VỤ", "2017", "HOÀN THÀNH XUẤT SẮC", "NHIỆM VỤ", "2018 HOÀN THÀNH TỐT NHIỆM VỤ"},
+			"2016:HTTNV 2017:HTXSNV 2018:HTTNV", ""},
+		{"award cell wraps", []string{"2020 Hoàn thành tốt nhiệm vụ", "2021 Hoàn thành tốt nhiệm vụ", "Giấy khen của Giám đốc Sở Nông",
+			"nghiệp và Phát triển nông thôn", "(Quyết định số 2210/QĐ-SNN", "ngày 24/12/2021)", "2022 Hoàn thành tốt nhiệm vụ"},
+			"2020:HTTNV 2021:HTTNV 2022:HTTNV", "2021:giay_khen"},
+		{"decision wraps", []string{"Năm 2022: hoàn thành xuất sắc nhiệm vụ.", "Khen thưởng: được Giám đốc Sở Nông nghiệp tặng",
+			"Giấy khen theo Quyết định số", "1330/QĐ-SNN ngày 30/12/2022."},
+			"2022:HTXSNV", "2022:giay_khen"},
+		{"a sentence ends the table", []string{"2021 Hoàn thành tốt nhiệm vụ", "Bản tổng hợp này được lập để bổ sung hồ sơ.",
+			"Chiến sĩ thi đua cơ sở"}, "2021:HTTNV", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, _ := pdfLines(tt.lines...).Record()
+			if got := ratings(rec); got != tt.ratings {
+				t.Errorf("ratings = %q, want %q", got, tt.ratings)
+			}
+			if got := awards(rec); got != tt.awards {
+				t.Errorf("awards = %q, want %q", got, tt.awards)
+			}
+		})
+	}
+	rec, _ := pdfLines("Năm 2022: hoàn thành xuất sắc nhiệm vụ.", "Giấy khen theo Quyết định số", "1330/QĐ-SNN ngày 30/12/2022.").Record()
+	if len(rec.Awards) != 1 || rec.Awards[0].Decision != "Quyết định số 1330/QĐ-SNN ngày 30/12/2022" {
+		t.Errorf("decision across lines: %+v", rec.Awards)
+	}
+}
