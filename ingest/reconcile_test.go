@@ -93,7 +93,7 @@ func TestWatcherWaitsForStableFiles(t *testing.T) {
 	d := openDir(t)
 	rec := &recorder{}
 	known := map[string]bool{}
-	w := &Watcher{Dir: d, Bucket: "hoso-uploads", Settle: 400 * time.Millisecond, Scan: time.Hour,
+	w := &Watcher{Dir: d, Bucket: "hoso-uploads", Settle: time.Second, Scan: time.Hour,
 		Enqueue: rec.enqueue,
 		Known:   func(_ context.Context, id string) (bool, error) { return known[id], nil }}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -106,7 +106,7 @@ func TestWatcherWaitsForStableFiles(t *testing.T) {
 	defer func() { cancel(); <-done }()
 	time.Sleep(100 * time.Millisecond)
 
-	// A slow copy into a new sub-folder: a chunk every 150 ms, less than
+	// A slow copy into a new sub-folder: a chunk every 100 ms, well under
 	// Settle, so the file must not be announced until the copy ends.
 	dir := filepath.Join(d.BucketPath("hoso-uploads"), "chi bộ 5")
 	os.MkdirAll(dir, 0o755)
@@ -115,17 +115,18 @@ func TestWatcherWaitsForStableFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var lastWrite time.Time
 	for i := range 6 {
 		f.Write([]byte("chunk "))
 		f.Sync()
-		time.Sleep(150 * time.Millisecond)
+		lastWrite = time.Now()
+		time.Sleep(100 * time.Millisecond)
 		if got := rec.get(); len(got) != 0 {
 			t.Fatalf("announced after chunk %d, while still being written: %+v", i, got)
 		}
 	}
 	f.Close()
-	written := time.Now()
-	deadline := written.Add(5 * time.Second)
+	deadline := time.Now().Add(5 * time.Second)
 	for len(rec.get()) == 0 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -138,7 +139,7 @@ func TestWatcherWaitsForStableFiles(t *testing.T) {
 	if u.Key != "chi bộ 5/hồ sơ.pdf" || u.Size != 36 || u.ETag != info.ETag || !u.Acts() || u.Origin() != "chi bộ 5" {
 		t.Errorf("upload %+v", u)
 	}
-	if wait := rec.at[0].Sub(written); wait < 350*time.Millisecond {
+	if wait := rec.at[0].Sub(lastWrite); wait < 950*time.Millisecond {
 		t.Errorf("announced %v after the last write, want at least the settle delay", wait)
 	}
 	// Editor lock files and our temporaries are never announced; a
@@ -150,7 +151,7 @@ func TestWatcherWaitsForStableFiles(t *testing.T) {
 	for len(rec.get()) < 2 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	time.Sleep(600 * time.Millisecond)
+	time.Sleep(1500 * time.Millisecond)
 	got = rec.get()
 	if len(got) != 2 || got[1].Key != "chi bộ 5/hồ sơ.pdf" || got[1].ETag == u.ETag {
 		t.Errorf("after replace: %+v", got)

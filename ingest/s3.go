@@ -7,6 +7,9 @@ import (
 	"io"
 	"iter"
 	"net/http"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/hoso-vn/hoso"
 	"github.com/minio/minio-go/v7"
@@ -151,26 +154,55 @@ const NotifyARN = "arn:minio:sqs::PRIMARY:nats"
 var ErrNoNotifyTarget = errors.New("ingest: the S3 service has no NATS notification target " + NotifyARN)
 
 // Notify makes bucket send s3:ObjectCreated:* events to the target arn,
-// unless such a rule exists already.
+// unless such a rule exists already. MinIO lists its targets a moment after
+// it reports ready, so a target that is not there is asked for again for
+// up to ten seconds before ErrNoNotifyTarget.
 func (s *S3) Notify(ctx context.Context, bucket, arn string) error {
 	a, err := notification.NewArnFromString(arn)
 	if err != nil {
 		return hoso.Wrap(err, hoso.EINVALID, "ARN không hợp lệ: %s", "invalid ARN %s", arn)
 	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := s.notify(ctx, bucket, a)
+		if !errors.Is(err, ErrNoNotifyTarget) || time.Now().After(deadline) {
+			return err
+		}
+		t := time.NewTimer(250 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+	}
+}
+
+func (s *S3) notify(ctx context.Context, bucket string, a notification.Arn) error {
 	cur, err := s.c.GetBucketNotification(ctx, bucket)
 	if err != nil {
 		return fmt.Errorf("ingest: read notification rules of %s: %w", bucket, err)
 	}
+	for _, q := range cur.QueueConfigs {
+		if sameTarget(q.Queue, a) && q.Filter == nil && slices.Contains(q.Events, notification.ObjectCreatedAll) {
+			return nil // the rule is there; the server may have added its region to the ARN
+		}
+	}
 	rule := notification.NewConfig(a)
 	rule.AddEvents(notification.ObjectCreatedAll)
-	if !cur.AddQueue(rule) {
-		return nil // an equal rule is already there
-	}
+	cur.AddQueue(rule)
 	if err := s.c.SetBucketNotification(ctx, bucket, cur); err != nil {
-		if minio.ToErrorResponse(err).Code == "InvalidArgument" {
+		if r := minio.ToErrorResponse(err); r.Code == "InvalidArgument" && strings.Contains(r.Message, "ARN") {
 			return fmt.Errorf("%w: %v", ErrNoNotifyTarget, err)
 		}
 		return fmt.Errorf("ingest: set notification rule on %s: %w", bucket, err)
 	}
 	return nil
+}
+
+// sameTarget compares ARNs ignoring the region, which the server fills in.
+func sameTarget(arn string, a notification.Arn) bool {
+	b, err := notification.NewArnFromString(arn)
+	return err == nil && b.Partition == a.Partition && b.Service == a.Service &&
+		b.AccountID == a.AccountID && b.Resource == a.Resource
 }
