@@ -250,7 +250,8 @@ func secret(getenv func(string) string, name string) (string, error) {
 
 func (m *Main) printUsage(fs *flag.FlagSet, name, summary string, binds []binding, g groups) {
 	w := fs.Output()
-	fmt.Fprintf(w, "usage: hoso %s [flags]\n\n%s\n\nflags (each also read from the variable in brackets; a flag wins):\n", name, summary)
+	operands := map[string]string{"redrive": " [dossier-id …]"}[name]
+	fmt.Fprintf(w, "usage: hoso %s [flags]%s\n\n%s\n\nflags (each also read from the variable in brackets; a flag wins):\n", name, operands, summary)
 	envOf := map[string]string{}
 	for _, b := range binds {
 		envOf[b.flag] = b.env
