@@ -161,7 +161,7 @@ func Bomb(size int) ([]byte, error) {
 			return nil, err
 		}
 	}
-	f, err := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, Modified: ZipTime})
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, Modified: ZipTime()})
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func (d *Dossier) Build(ctx context.Context, o *Office, ext string) (Built, erro
 		folder := ""
 		if d.Pack.MacOS {
 			folder = norm.NFD.String("Hồ sơ kết nạp") + "/"
-			if _, err := zw.CreateHeader(&zip.FileHeader{Name: folder, Modified: ZipTime}); err != nil {
+			if _, err := zw.CreateHeader(&zip.FileHeader{Name: folder, Modified: ZipTime()}); err != nil {
 				return Built{}, err
 			}
 		}

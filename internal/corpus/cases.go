@@ -116,10 +116,8 @@ func fill(d Dossier, o org) Dossier {
 	return d
 }
 
-// Common organisations.
-var (
-	duKhoi = func(province string) string { return "Đảng uỷ Khối các cơ quan tỉnh " + province }
-)
+// duKhoi names the Party committee of a province's agencies.
+func duKhoi(province string) string { return "Đảng uỷ Khối các cơ quan tỉnh " + province }
 
 // Dossiers returns the corpus's dossier cases, each different.
 func Dossiers() []Dossier {

@@ -14,7 +14,7 @@ import (
 
 // ZipTime is the modification time stamped on every ZIP member the corpus
 // writes, so that a regenerated corpus is byte-identical.
-var ZipTime = time.Date(2020, time.January, 1, 8, 0, 0, 0, time.UTC)
+func ZipTime() time.Time { return time.Date(2020, time.January, 1, 8, 0, 0, 0, time.UTC) }
 
 // Document is a word-processing document in the small model the corpus
 // needs: paragraphs and tables in the body, optional header and footer.
@@ -150,7 +150,7 @@ func (d *Document) DOCX(opt WriteOptions) ([]byte, error) {
 
 // AddZipFile adds one deflated member stamped with ZipTime.
 func AddZipFile(zw *zip.Writer, name string, data []byte) error {
-	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ZipTime})
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ZipTime()})
 	if err != nil {
 		return fmt.Errorf("zip member %s: %w", name, err)
 	}

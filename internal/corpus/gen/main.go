@@ -16,7 +16,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/hoso-vn/hoso/internal/corpus"
@@ -72,20 +71,5 @@ func run(ctx context.Context, dir string, office *corpus.Office) error {
 	if err := os.WriteFile(filepath.Join(dir, "truth.json"), append(js, '\n'), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "README.md"), []byte(readme(truths)), 0o644)
-}
-
-func readme(ts []corpus.Truth) string {
-	var b strings.Builder
-	b.WriteString(corpus.ReadmeHead)
-	b.WriteString("\n| file | format | verdict | letter | error | review date | window | tags | what it tests |\n|---|---|---|---|---|---|---|---|---|\n")
-	for _, t := range ts {
-		w := ""
-		if len(t.Window) == 3 {
-			w = fmt.Sprintf("%d–%d", t.Window[0], t.Window[2])
-		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s |\n", t.File, t.Format, t.Verdict, t.Letter, t.Error,
-			t.ReviewDate, w, strings.Join(t.Tags, ", "), t.Note)
-	}
-	return b.String()
+	return os.WriteFile(filepath.Join(dir, "README.md"), []byte(corpus.Readme(truths)), 0o644)
 }
