@@ -57,7 +57,9 @@ type Config struct {
 	// them; 100 MiB.
 	MaxObjectSize int64
 
-	// PDF asks for a PDF next to each DOCX letter (needs LibreOffice).
+	// PDF asks for a PDF next to each DOCX letter (needs LibreOffice). The
+	// service itself does not read it: whoever builds the Pipeline gives it
+	// a PDFPool when PDF is set.
 	PDF bool
 
 	// Source is the CloudEvents source of this instance: "/hoso/<host>".

@@ -9,7 +9,9 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"net/url"
 	"path"
+	"strings"
 	"sync"
 	"time"
 
@@ -154,7 +156,7 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		if ctx.Err() != nil {
 			delay = 0 // shutting down: let another instance take it now
 		}
-		log.Warn("ingest: transient failure, retrying later", "err", err, "delay", delay)
+		log.Warn("ingest: transient failure, retrying later", "err", redact(err, u.Key), "delay", delay)
 		s.m.message("retry")
 		s.m.failure(string(hoso.ETRANSIENT))
 		s.noteRetry(context.WithoutCancel(ctx), st, err, delivered)
@@ -427,14 +429,36 @@ func (s *Service) finish(ctx context.Context, st *State) (*State, outcome, error
 	if _, err := s.js.PublishMsg(ctx, m, jetstream.WithMsgID(ev.ID)); err != nil {
 		return st, 0, transient(err, "gửi sự kiện / publish the event")
 	}
-	if err := s.states.save(ctx, st); err != nil {
-		if errors.Is(err, errConflict) {
-			// Another worker finished the same dossier first: same outputs.
-			return st, outDone, nil
+	err := s.states.save(ctx, st)
+	if errors.Is(err, errConflict) {
+		// Someone wrote the state since we read it: another worker that
+		// finished the same dossier (same outputs), or a stale revision.
+		cur, gerr := s.states.Get(ctx, st.ID)
+		if gerr == nil && cur.Status.Final() {
+			return cur, outDone, nil
 		}
+		if gerr == nil {
+			st.rev, st.Created = cur.rev, cur.Created
+			err = s.states.save(ctx, st)
+		}
+	}
+	if err != nil {
 		return st, 0, transient(err, "ghi trạng thái / write state")
 	}
 	return st, outDone, nil
+}
+
+// redact removes the object key from an error's text before it is logged:
+// clerks name files after the candidate, and logs must not carry names.
+func redact(err error, key string) string {
+	msg := err.Error()
+	if key == "" {
+		return msg
+	}
+	for _, k := range []string{key, url.QueryEscape(key), url.PathEscape(key)} {
+		msg = strings.ReplaceAll(msg, k, "<object-key>")
+	}
+	return msg
 }
 
 // noteRetry records a transient error in the state, best effort, so the

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -302,4 +303,17 @@ func TestDeadLetterMovedWhileNoInstanceRuns(t *testing.T) {
 	<-done
 	h.run()
 	h.wait(u.ID(), func(s *State) bool { return s.Status == StatusDeadLetter })
+}
+
+func TestRedact(t *testing.T) {
+	key := "chi-bo/hồ sơ Nguyễn Văn A.pdf"
+	for _, msg := range []string{
+		"ingest: write hoso-uploads/" + key + ": disk full",
+		"s3 hoso-uploads/chi-bo%2Fh%E1%BB%93+s%C6%A1+Nguy%E1%BB%85n+V%C4%83n+A.pdf: 503",
+	} {
+		got := redact(errors.New(msg), key)
+		if strings.Contains(got, "Nguy") || !strings.Contains(got, "<object-key>") {
+			t.Errorf("redact(%q) = %q", msg, got)
+		}
+	}
 }

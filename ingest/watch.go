@@ -129,7 +129,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 			}
 			if err := w.announce(ctx, key, published); err != nil {
 				if ctx.Err() == nil {
-					w.Logger.Warn("ingest: cannot queue a dropped file; will retry", "err", err)
+					w.Logger.Warn("ingest: cannot queue a dropped file; will retry", "err", redact(err, key))
 				}
 				continue
 			}
