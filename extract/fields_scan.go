@@ -79,10 +79,12 @@ func (r *reader) segment() {
 				for at > cur.first && u.table > 0 && r.units[at-1].table == u.table && r.units[at-1].file == u.file {
 					at--
 				}
-				start(at)
-				for k := at; k < ui; k++ {
-					r.noteDocFacts(&cur, k)
+				// On a PDF or OCR page the left header column comes first,
+				// as lines of its own: "ĐẢNG UỶ …", "CHI BỘ …", "*", "Số …".
+				for at > cur.first && at > cur.titleUnit && ui-at < 6 && r.headerLine(&r.units[at-1], u) {
+					at--
 				}
+				start(at)
 			}
 			markerSeen = true
 		}
@@ -96,14 +98,32 @@ func (r *reader) segment() {
 				cur.kind, cur.titled, cur.titleUnit = k, true, ui
 			}
 		}
-		r.noteDocFacts(&cur, ui)
 	}
 	flush(len(r.units) - 1)
 	for di := range r.docs {
-		for ui := r.docs[di].first; ui <= r.docs[di].last; ui++ {
+		d := &r.docs[di]
+		for ui := d.first; ui <= d.last; ui++ {
 			r.units[ui].doc = di
+			r.noteDocFacts(d, ui)
 		}
 	}
+}
+
+// headerLine reports whether a line before a header marker belongs to the
+// header: on the marker's page, in capitals, a "*" or a "Số …" line.
+func (r *reader) headerLine(u, marker *unit) bool {
+	if u.table > 0 || u.file != marker.file || r.t.Blocks[u.blocks[0]].Page != r.t.Blocks[marker.blocks[0]].Page ||
+		r.t.Blocks[u.blocks[0]].Page == 0 {
+		return false
+	}
+	toks := u.l.toks
+	switch {
+	case len(toks) == 0:
+		return strings.TrimSpace(u.l.text) != ""
+	case allCaps(u.l.text):
+		return true
+	}
+	return toks[0].w == "số" && len(toks) > 1 && toks[1].num >= 0
 }
 
 // isMarker reports whether a unit is a paper's header: "ĐẢNG CỘNG SẢN VIỆT
@@ -142,7 +162,7 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	x := r.x
 	u := &r.units[ui]
 	toks := u.l.toks
-	beforeTitle := !d.titled || d.titleUnit == ui
+	beforeTitle := !d.titled || ui <= d.titleUnit
 	if hasSeq(toks, x.w.chiBo) {
 		d.chiBo = d.chiBo || beforeTitle || hasSeq(toks, x.w.ketNap)
 		d.chiBoHead = d.chiBoHead || beforeTitle
