@@ -105,19 +105,16 @@ func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, 
 			}
 		})
 	}
+	workersDone := make(chan error, 1)
+	go func() { workersDone <- svc.Run(runCtx) }()
 	var runErr error
-	workersDone := make(chan struct{})
-	go func() {
-		runErr = svc.Run(runCtx)
-		close(workersDone)
-	}()
 	select {
-	case <-runCtx.Done():
-	case err := <-errs:
+	case runErr = <-workersDone: // stopped by ctx, or could not start
 		stop()
-		runErr = err
+	case runErr = <-errs: // the API or the watcher broke: stop the workers too
+		stop()
+		<-workersDone
 	}
-	<-workersDone
 	if srv != nil {
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		srv.Shutdown(sctx)
