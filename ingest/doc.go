@@ -35,7 +35,9 @@
 //	(*Service).Handler() http.Handler       /v1/dossiers…, /healthz, /readyz, /metrics
 //	(*Service).Reconcile(ctx) (int, error)
 //	Redrive(ctx, js, cfg, ids...) (int, error)
-//	Pipeline{…} implements Processor with extract → validate → render
+//	Pipeline{Extractor, Rules, Issuer, PDF}  the Processor: extract → validate → render
+//	PDFPool{Options, Size}                  LibreOffice converters shared by the workers
+//	Enqueue / Known / States / Config        for tools and tests
 //
 // # Dossier id and state
 //
@@ -54,6 +56,8 @@
 // about the file (a *hoso.Error of a code other than ETRANSIENT) fails the
 // dossier: record.json with the reason, a failed event, TermWithReason.
 //
-// Logs carry dossier ids, never object keys' personal content, names or
-// dates of birth.
+// Logs carry dossier ids, never names or dates of birth; object keys, which
+// clerks often name after the candidate, are redacted from logged errors.
+// Events carry the dossier's summary (verdict, keys), not record.json's
+// personal data.
 package ingest

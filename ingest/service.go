@@ -184,8 +184,8 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 }
 
 func heartbeat(ctx context.Context, msg jetstream.Msg, every time.Duration) {
-	if every < time.Second {
-		every = time.Second
+	if every < 100*time.Millisecond {
+		every = 100 * time.Millisecond
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()

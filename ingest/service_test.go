@@ -317,3 +317,45 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+func TestHeartbeatKeepsLongWorkFromRedelivery(t *testing.T) {
+	// Work three times longer than AckWait: without InProgress the server
+	// would hand the message to the second worker mid-way.
+	p := &echo{}
+	p.setFail(func(int32, Input) error { time.Sleep(3 * time.Second); return nil })
+	h := newHarness(t, p, func(c *Config) { c.AckWait = time.Second })
+	h.run()
+	u := h.upload("x/ocr.pdf", "slow scan")
+	st := h.wait(u.ID(), final)
+	if st.Status != StatusRendered || st.Deliveries != 1 || p.calls.Load() != 1 {
+		t.Fatalf("state %+v, calls %d: want one delivery", st, p.calls.Load())
+	}
+}
+
+func TestShutdownHandsWorkBack(t *testing.T) {
+	p := &echo{}
+	started := make(chan struct{}, 1)
+	p.setFail(func(n int32, in Input) error {
+		if n == 1 {
+			started <- struct{}{}
+			time.Sleep(500 * time.Millisecond)
+			return context.Canceled
+		}
+		return nil
+	})
+	h := newHarness(t, p, func(c *Config) { c.AckWait = 30 * time.Second })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { h.svc.Run(ctx); close(done) }()
+	u := h.upload("x/a.docx", "interrupted")
+	<-started
+	cancel()
+	<-done
+	// A new instance gets the message at once, not after AckWait.
+	start := time.Now()
+	h.run()
+	st := h.wait(u.ID(), final)
+	if st.Status != StatusRendered || time.Since(start) > 10*time.Second {
+		t.Fatalf("state %+v after %v", st, time.Since(start))
+	}
+}
