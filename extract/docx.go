@@ -21,7 +21,13 @@ const nsMC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 // paragraphs and table cells in reading order, footnotes, then footers.
 // Legacy TCVN3/VNI text is converted to Unicode and every block is NFC.
 // Blocks carry no file name; the caller sets Block.File.
-func DOCX(r io.ReaderAt, size int64, lim Limits) (*Text, error) {
+func DOCX(r io.ReaderAt, size int64, lim Limits) (t *Text, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			t, err = nil, hoso.Wrap(fmt.Errorf("panic: %v", p), hoso.EINTERNAL,
+				"Lỗi nội bộ khi đọc tệp Word", "internal error while reading the Word document")
+		}
+	}()
 	lim = lim.Defaults()
 	if err := checkSize(size, lim); err != nil {
 		return nil, err

@@ -166,15 +166,32 @@ func encodeVNI(s string) string {
 	return b.String()
 }
 
-// vietOnly keeps ASCII and the Vietnamese letters of s.
+// vietOnly keeps ASCII and the letters of the Vietnamese alphabet (a
+// Latin base letter or đ with Vietnamese marks only) of s.
 func vietOnly(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFC.String(s) {
-		if r < 0x80 && r != 0 || unicode.IsLetter(r) && validSyllable(string(r)) || strings.ContainsRune("đĐăĂâÂêÊôÔơƠưƯ", r) {
+		if r < 0x80 && r != 0 || vietLetter(r) {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+func vietLetter(r rune) bool {
+	d := []rune(norm.NFD.String(string(r)))
+	if len(d) < 2 && r != 'đ' && r != 'Đ' {
+		return false
+	}
+	if !strings.ContainsRune("aeiouyAEIOUYđĐ", d[0]) {
+		return false
+	}
+	for _, m := range d[1:] {
+		if !strings.ContainsRune("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b", m) {
+			return false
+		}
+	}
+	return validSyllable(string(r))
 }
 
 func TestRoundTrip(t *testing.T) {
