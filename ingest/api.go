@@ -24,7 +24,7 @@ import (
 //	GET  /v1/dossiers?status=&verdict=&origin=  states, newest first
 //	GET  /v1/dossiers/{id}                       state, rule outcomes, letter keys, error
 //	GET  /v1/dossiers/{id}/letter[?format=pdf]   the letter
-//	POST /v1/dossiers                            multipart upload (field "file", optional "origin")
+//	POST /v1/dossiers                            multipart upload: "file", and "origin" before it
 //	GET  /healthz, /readyz, /metrics
 //
 // Errors are JSON {"error":{"code","message","message_en"}} with the
@@ -107,6 +107,18 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func (s *Service) list(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := Filter{Status: Status(q.Get("status")), Verdict: hoso.Verdict(q.Get("verdict")), Origin: q.Get("origin")}
+	switch f.Status {
+	case "", StatusReceived, StatusExtracting, StatusValidated, StatusRendered, StatusFailed, StatusDeadLetter:
+	default:
+		s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "trạng thái %q không hợp lệ", "unknown status %q", f.Status))
+		return
+	}
+	switch f.Verdict {
+	case "", hoso.VerdictEligible, hoso.VerdictIneligible, hoso.VerdictIncomplete, hoso.VerdictRejected:
+	default:
+		s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "kết luận %q không hợp lệ", "unknown verdict %q", f.Verdict))
+		return
+	}
 	states, err := s.states.List(r.Context(), f)
 	if err != nil {
 		s.httpError(w, r, transient(err, "đọc trạng thái / read states"))

@@ -124,6 +124,10 @@ func TestAPI(t *testing.T) {
 	}{
 		{"GET", "/v1/dossiers/nosuchid", nil, 404, "not_found"},
 		{"GET", "/v1/nothing", nil, 404, "not_found"},
+		{"GET", "/v1/dossiers/bad*id", nil, 404, "not_found"},
+		{"GET", "/v1/dossiers/bad%20id/letter", nil, 404, "not_found"},
+		{"GET", "/v1/dossiers?status=done", nil, 400, "invalid"},
+		{"GET", "/v1/dossiers?verdict=ok", nil, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) { return strings.NewReader("x"), "text/plain" }, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) { return multipartBody(t, nil, "", "") }, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) {

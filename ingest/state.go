@@ -70,7 +70,7 @@ var errConflict = errors.New("ingest: dossier state changed concurrently")
 func (s States) Get(ctx context.Context, id string) (*State, error) {
 	e, err := s.kv.Get(ctx, id)
 	if err != nil {
-		if errors.Is(err, jetstream.ErrKeyNotFound) {
+		if errors.Is(err, jetstream.ErrKeyNotFound) || errors.Is(err, jetstream.ErrInvalidKey) {
 			return nil, fmt.Errorf("%w: dossier %s", ErrNotFound, id)
 		}
 		return nil, fmt.Errorf("ingest: read state %s: %w", id, err)
