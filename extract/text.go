@@ -43,7 +43,9 @@ type Text struct {
 	Parts  []string // ZIP members read, in order
 	Blocks []Block
 	// NeedOCR lists pages (1-based) with no usable text layer that were not
-	// read by OCR; a record from such a text is at best incomplete.
+	// read by OCR; a record from such a text is at best incomplete. In a
+	// ZIP bundle the numbers are each member's own pages; the needs_ocr
+	// warning names the member.
 	NeedOCR  []int
 	Warnings []hoso.Warning
 }
