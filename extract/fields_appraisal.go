@@ -65,7 +65,7 @@ func (r *reader) scanAppraisals() {
 		if lines && ui+1 < len(r.units) && r.units[ui+1].doc == u.doc {
 			next = &r.units[ui+1]
 		}
-		clauses := r.clauses(u, next)
+		clauses := r.clauses(u, next, lines)
 		if ys, colon, ok := headingYears(u, clauses); ok && (colon || lines) {
 			if colon {
 				pending = ys
@@ -158,10 +158,27 @@ func headingYears(u *unit, clauses [][]item) (ys []int, colon, ok bool) {
 //
 // next is the following line when u is a line of a page: a rating's
 // "nhiệm vụ" may wrap onto it.
-func (r *reader) clauses(u *unit, next *unit) [][]item {
+func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 	x := r.x
 	l := &u.l
 	toks := l.toks
+	limit := len(toks)
+	if next != nil && len(next.l.toks) > 0 {
+		// A phrase may wrap onto the next line ("… tặng Giấy" / "khen theo …"):
+		// match on this line's words followed by the next line's first
+		// ones, which stand at the end of this line's text.
+		ext := line{text: l.text, tail: l.tail, toks: make([]token, 0, len(toks)+4)}
+		ext.toks = append(ext.toks, toks...)
+		for _, t := range next.l.toks[:min(4, len(next.l.toks))] {
+			t.start, t.end = len(l.text), len(l.text)
+			ext.toks = append(ext.toks, t)
+		}
+		ext.toks[limit].sep = "\n"
+		if !clauseBreak(l.tail) {
+			ext.toks[limit].sep = " "
+		}
+		l, toks = &ext, ext.toks
+	}
 	var out [][]item
 	var cur []item
 	cue := false
@@ -172,7 +189,7 @@ func (r *reader) clauses(u *unit, next *unit) [][]item {
 		}
 		cur, cue, self = nil, false, false
 	}
-	for i := 0; i < len(toks); i++ {
+	for i := 0; i < limit; i++ {
 		t := toks[i]
 		if i > 0 && clauseBreak(t.sep) {
 			closeClause()
@@ -182,16 +199,16 @@ func (r *reader) clauses(u *unit, next *unit) [][]item {
 			i += n - 1
 			continue
 		}
-		if n, text, dt := decisionAt(x, l, i); n > 0 {
+		if n, text, dt := decisionAt(x, &u.l, i); n > 0 {
 			cur = append(cur, item{kind: itDecision, i: i, n: n, text: text, date: dt})
 			i += n - 1
 			continue
 		}
-		if next != nil && len(toks)-i <= 3 {
+		if next != nil && limit-i <= 3 {
 			// "… theo Quyết định số" / "1330/QĐ-SNN ngày 30/12/2022."
 			joined := tokenize(l.text[t.start:] + " " + next.l.text)
-			if n, text, dt := decisionAt(x, &joined, 0); n > len(toks)-i {
-				cur = append(cur, item{kind: itDecision, i: i, n: len(toks) - i, text: text, date: dt})
+			if n, text, dt := decisionAt(x, &joined, 0); n > limit-i {
+				cur = append(cur, item{kind: itDecision, i: i, n: limit - i, text: text, date: dt})
 				break
 			}
 		}
@@ -202,13 +219,21 @@ func (r *reader) clauses(u *unit, next *unit) [][]item {
 		if ys, n := yearsAt(l, i); n > 0 {
 			cur = append(cur, item{kind: itYear, i: i, n: n, years: ys})
 			i += n - 1
+			// A table row read as a line: "3 Năm 2019 Xuất sắc" — the
+			// rating column's bare word ends the row or meets the award.
+			if lines && i+1 < limit {
+				if rt, m := relaxedAt(x, toks[:limit], i+1); m > 0 {
+					cur = append(cur, item{kind: itRating, i: i + 1, n: m, rating: rt})
+					i += m
+				}
+			}
 			continue
 		}
 		if hasSeqAt(toks, i, x.w.tuDanhGia) || hasSeqAt(toks, i, x.w.tuXepLoai) {
 			self = true
 		}
 		if p, n := x.at(toks, i, catRatingCode); p != nil {
-			cur = append(cur, item{kind: itRating, i: i, n: n, rating: hoso.Rating(p.val), self: self})
+			cur = append(cur, item{kind: itRating, i: i, n: min(i+n, limit) - i, rating: hoso.Rating(p.val), self: self})
 			i += n - 1
 			continue
 		}
@@ -219,21 +244,15 @@ func (r *reader) clauses(u *unit, next *unit) [][]item {
 			if hoso.Rating(p.val) == hoso.RatingHTNV {
 				filler = 0
 			}
-			m := nvAfter(x, toks, i+n, filler)
-			if m == 0 && i+n == len(toks) && next != nil {
-				if p, _ := x.at(next.l.toks, 0, catNV); p != nil {
-					m = len(toks)
-				}
-			}
-			if m > 0 {
-				cur = append(cur, item{kind: itRating, i: i, n: m - i, rating: hoso.Rating(p.val), self: self})
+			if m := nvAfter(x, toks, i+n, filler); m > 0 {
+				cur = append(cur, item{kind: itRating, i: i, n: min(m, limit) - i, rating: hoso.Rating(p.val), self: self})
 				i = m - 1
 				continue
 			}
 		}
 		if p, n := x.at(toks, i, catAward); p != nil {
 			if !collective(x, toks, i) {
-				cur = append(cur, item{kind: itAward, i: i, n: n, award: awardKinds[p.val]})
+				cur = append(cur, item{kind: itAward, i: i, n: min(i+n, limit) - i, award: awardKinds[p.val]})
 			}
 			i += n - 1
 			continue
@@ -596,4 +615,22 @@ func firstWord(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// relaxedAt reads a table's bare rating word ("Tốt", "Xuất sắc") at i when
+// it ends the line or an award follows it.
+func relaxedAt(x *lexicon, toks []token, i int) (hoso.Rating, int) {
+	for m := min(3, len(toks)-i); m >= 1; m-- {
+		rt, ok := x.relaxed[joinWords(toks[i:i+m])]
+		if !ok {
+			continue
+		}
+		if i+m == len(toks) {
+			return rt, m
+		}
+		if p, _ := x.at(toks, i+m, catAward); p != nil {
+			return rt, m
+		}
+	}
+	return hoso.RatingUnknown, 0
 }

@@ -104,12 +104,18 @@ func (r *reader) scanPeople() {
 					if text == "" {
 						continue
 					}
+					if end == len(toks) && ui < d.last {
+						text += r.wrapped(u, &r.units[ui+1])
+					}
 					r.facts = append(r.facts, fact{field: p.val, person: cur, doc: d.kind, text: text,
 						strong: n >= 3 || p.val != fUnit, ev: r.evidence(u, toks[j].start)})
 					i = end - 1
 				case fJobUnit:
 					// The occupation comes first, the unit after the first comma.
 					text, end := r.valueAfter(l, j, false)
+					if end == len(toks) && ui < d.last {
+						text += r.wrapped(u, &r.units[ui+1])
+					}
 					if k := strings.Index(text, ","); k >= 0 {
 						text = strings.TrimSpace(text[k+1:])
 					} else {
@@ -314,4 +320,23 @@ func (r *reader) pickCandidate() (key, name string, ev hoso.Evidence) {
 		}
 	}
 	return best, titleCase(caps.text), caps.ev
+}
+
+// wrapped returns the end of a labelled value that a PDF or OCR line
+// wrapped onto the next line ("… tỉnh Ninh" / "Bình"), with a leading
+// space, or "" when the next line is something else: longer than a few
+// words, a label, a list item, a sentence of its own.
+func (r *reader) wrapped(u, next *unit) string {
+	if !r.lineMode(u) || !r.lineMode(next) || u.file != next.file {
+		return ""
+	}
+	toks := next.l.toks
+	if len(toks) == 0 || len(toks) > 3 || strings.TrimSpace(toks[0].sep) != "" || toks[0].num >= 0 ||
+		strings.ContainsAny(next.l.text, ":;") || strings.ContainsAny(u.l.tail, ".;,") {
+		return ""
+	}
+	if p, _ := r.x.at(toks, 0, catLabel, catTitle, catMarker); p != nil {
+		return ""
+	}
+	return " " + strings.Trim(next.l.text, " \t.,;")
 }

@@ -577,6 +577,10 @@ func TestWrappedPDFTable(t *testing.T) {
 		{"decision wraps", []string{"Năm 2022: hoàn thành xuất sắc nhiệm vụ.", "Khen thưởng: được Giám đốc Sở Nông nghiệp tặng",
 			"Giấy khen theo Quyết định số", "1330/QĐ-SNN ngày 30/12/2022."},
 			"2022:HTXSNV", "2022:giay_khen"},
+		{"bare ratings in a numbered table", []string{"ST", "T", "Năm Xếp loại chất lượng Khen thưởng", "1 Năm 2017 Tốt", "2 Năm 2018 Tốt LĐTT",
+			"3 Năm 2019 Xuất sắc", "Năm 2020 chưa tốt lắm"}, "2017:HTTNV 2018:HTTNV 2019:HTXSNV", "2018:lao_dong_tien_tien"},
+		{"award phrase wraps", []string{"Năm 2020: hoàn thành tốt nhiệm vụ, được Giám đốc Sở Tư pháp tặng Giấy",
+			"khen theo Quyết định số 97/QĐ-STP ngày 25/12/2020."}, "2020:HTTNV", "2020:giay_khen"},
 		{"a sentence ends the table", []string{"2021 Hoàn thành tốt nhiệm vụ", "Bản tổng hợp này được lập để bổ sung hồ sơ.",
 			"Chiến sĩ thi đua cơ sở"}, "2021:HTTNV", ""},
 	}
@@ -591,7 +595,11 @@ func TestWrappedPDFTable(t *testing.T) {
 			}
 		})
 	}
-	rec, _ := pdfLines("Năm 2022: hoàn thành xuất sắc nhiệm vụ.", "Giấy khen theo Quyết định số", "1330/QĐ-SNN ngày 30/12/2022.").Record()
+	rec, _ := pdfLines("Đơn vị công tác: Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Ninh", "Bình", "Chức vụ: Huấn luyện viên").Record()
+	if rec.Candidate.Unit != "Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Ninh Bình" || rec.Candidate.Position != "Huấn luyện viên" {
+		t.Errorf("wrapped unit %q, position %q", rec.Candidate.Unit, rec.Candidate.Position)
+	}
+	rec, _ = pdfLines("Năm 2022: hoàn thành xuất sắc nhiệm vụ.", "Giấy khen theo Quyết định số", "1330/QĐ-SNN ngày 30/12/2022.").Record()
 	if len(rec.Awards) != 1 || rec.Awards[0].Decision != "Quyết định số 1330/QĐ-SNN ngày 30/12/2022" {
 		t.Errorf("decision across lines: %+v", rec.Awards)
 	}
