@@ -259,10 +259,10 @@ func Dossiers() []Dossier {
 	}, org{"Cục Thống kê tỉnh Nam Định", "Thống kê viên", "TỔNG CỤC THỐNG KÊ", "CỤC THỐNG KÊ TỈNH NAM ĐỊNH", "Nam Định",
 		"CỤC TRƯỞNG", "Trần Quang Khải", "Chi bộ Cục Thống kê", duKhoi("Nam Định"), "Đoàn Văn Hưng", false})
 
-	add(Dossier{ID: "16-in-hoa", Note: "Ô xếp loại viết IN HOA: đủ điều kiện nhờ năm 2017 HTXSNV.",
+	add(Dossier{ID: "16-in-hoa", Note: "Ô xếp loại viết IN HOA, năm 2018 \"HOÀN THÀNH NHIỆM VỤ NHƯNG CÒN HẠN CHẾ VỀ NĂNG LỰC\": không đủ điều kiện dù năm 2017 HTXSNV.",
 		Person:     person("Võ Văn Toàn", true, dt(1984, 9, 19), "phường Lý Thường Kiệt, thành phố Quy Nhơn", "xã Phước Hưng, huyện Tuy Phước, tỉnh Bình Định"),
 		Meeting:    dt(2019, 11, 30),
-		Appraisals: []Rated{r(2016, tot), r(2017, xs), r(2018, tot)},
+		Appraisals: []Rated{r(2016, tot), r(2017, xs), r(2018, ht)},
 		Style:      Style{AllCaps: true},
 	}, org{"Sở Giao thông vận tải tỉnh Bình Định", "Chuyên viên", "UBND TỈNH BÌNH ĐỊNH", "SỞ GIAO THÔNG VẬN TẢI", "Bình Định",
 		"KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC", "Huỳnh Văn Tư", "Chi bộ Sở Giao thông vận tải", duKhoi("Bình Định"), "Lê Thị Mỹ Dung", false})
@@ -323,10 +323,10 @@ func Dossiers() []Dossier {
 	}, org{"Phòng Giáo dục và Đào tạo huyện Yên Khánh", "Chuyên viên", "UBND HUYỆN YÊN KHÁNH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "Yên Khánh",
 		"TRƯỞNG PHÒNG", "Đinh Thị Quế", "Chi bộ Phòng Giáo dục và Đào tạo", "Đảng bộ Khối cơ quan huyện Yên Khánh", "Phạm Văn Ước", false})
 
-	add(Dossier{ID: "23-unicode-to-hop", Note: "Văn bản Unicode tổ hợp (NFD): đủ điều kiện nhờ năm 2019 HTXSNV.",
+	add(Dossier{ID: "23-unicode-to-hop", Note: "Văn bản Unicode tổ hợp (NFD); có năm 2017 ngoài cửa sổ nhưng thiếu năm 2019: chưa đủ hồ sơ.",
 		Person:     person("Cao Văn Lợi", true, dt(1987, 12, 1), "phường Hồng Hải, thành phố Hạ Long", "xã Yên Đức, thị xã Đông Triều, tỉnh Quảng Ninh"),
 		Meeting:    dt(2021, 11, 11),
-		Appraisals: []Rated{r(2018, tot), r(2019, xs), r(2020, tot)},
+		Appraisals: []Rated{r(2017, tot), r(2018, tot), r(2020, xs)},
 		Style:      Style{Encoding: NFD},
 	}, org{"Sở Khoa học và Công nghệ tỉnh Quảng Ninh", "Chuyên viên", "UBND TỈNH QUẢNG NINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Quảng Ninh",
 		"GIÁM ĐỐC", "Vũ Xuân Diện", "Chi bộ Sở Khoa học và Công nghệ", duKhoi("Quảng Ninh"), "Nguyễn Thị Thuý", false})
@@ -362,10 +362,10 @@ func Dossiers() []Dossier {
 	}, org{"Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh", "Chuyên viên", "UBND TỈNH BẮC NINH", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", "Bắc Ninh",
 		"TRƯỞNG BAN", "Nguyễn Đại Thắng", "Chi bộ Ban Quản lý các khu công nghiệp", duKhoi("Bắc Ninh"), "Nguyễn Thị Hường", false})
 
-	add(Dossier{ID: "27-content-control", Note: "Ô xếp loại và ngày họp nằm trong content control (w:sdt); CSTĐCS 2022: đủ điều kiện.",
+	add(Dossier{ID: "27-content-control", Note: "Ô xếp loại và ngày họp nằm trong content control (w:sdt); có CSTĐCS 2022 nhưng năm 2021 \"Hoàn thành nhiệm vụ\": không đủ điều kiện.",
 		Person:     person("Quách Thị Khuê", false, dt(1993, 1, 30), "phường Phương Lâm, thành phố Hoà Bình", "xã Hợp Thành, huyện Kỳ Sơn, tỉnh Hoà Bình"),
 		Meeting:    dt(2023, 10, 19),
-		Appraisals: []Rated{r(2020, tot), r(2021, tot), r(2022, tot)},
+		Appraisals: []Rated{r(2020, tot), r(2021, ht), r(2022, tot)},
 		Awards:     []Commendation{aw(2022, hoso.AwardCSTDCoSo, "Chiến sĩ thi đua cơ sở", "Giám đốc Sở Tài chính", "1502/QĐ-STC", dt(2022, 12, 27))},
 		Style:      Style{SDT: true},
 	}, org{"Sở Tài chính tỉnh Hoà Bình", "Kế toán viên", "UBND TỈNH HOÀ BÌNH", "SỞ TÀI CHÍNH", "Hoà Bình",
@@ -498,10 +498,11 @@ func Dossiers() []Dossier {
 	}, org{"Công ty TNHH MTV Xổ số kiến thiết Cần Thơ", "Kế toán viên", "UBND THÀNH PHỐ CẦN THƠ", "CÔNG TY TNHH MTV XỔ SỐ KIẾN THIẾT CẦN THƠ", "Cần Thơ",
 		"GIÁM ĐỐC", "Trần Thanh Phong", "Chi bộ Công ty Xổ số kiến thiết", "Đảng uỷ Khối Doanh nghiệp thành phố Cần Thơ", "Nguyễn Thị Út", false})
 
-	add(Dossier{ID: "40-nam-2026", Note: "Xét năm 2026, cửa sổ 2023–2025, năm 2025 HTXSNV: đủ điều kiện.",
+	add(Dossier{ID: "40-nam-2026", Note: "Xét năm 2026, cửa sổ 2023–2025, ba năm HTTNV, chỉ có LĐTT năm 2025: không đủ điều kiện.",
 		Person:     person("Hoàng Minh Khôi", true, dt(1996, 10, 1), "phường Phước Hải, thành phố Nha Trang", "xã Vĩnh Phương, thành phố Nha Trang, tỉnh Khánh Hoà"),
 		Meeting:    dt(2026, 5, 14),
-		Appraisals: []Rated{r(2023, tot), r(2024, tot), r(2025, xs)},
+		Appraisals: []Rated{r(2023, tot), r(2024, tot), r(2025, tot)},
+		Awards:     []Commendation{aw(2025, hoso.AwardLaoDongTienTien, "Lao động tiên tiến", "Giám đốc Sở Nội vụ", "25/QĐ-SNV", dt(2026, 1, 9))},
 	}, org{"Sở Nội vụ tỉnh Khánh Hoà", "Chuyên viên", "UBND TỈNH KHÁNH HOÀ", "SỞ NỘI VỤ", "Khánh Hoà",
 		"GIÁM ĐỐC", "Lê Thị Diễm Phương", "Chi bộ Sở Nội vụ", duKhoi("Khánh Hoà"), "Nguyễn Hữu Tài", false})
 
@@ -560,10 +561,10 @@ func Dossiers() []Dossier {
 		"GIÁM ĐỐC", "Hoàng Văn Chiến", "Chi bộ Sở Tư pháp", duKhoi("Lạng Sơn"), "Nông Văn Tuấn", false})
 	out[len(out)-1].Person.Ethnic = "Nùng"
 
-	add(Dossier{ID: "47-bang-gop-o-chu-tat", Note: "Bảng có cột STT, dòng tiêu đề gộp ô (gridSpan), ô năm ghi \"Năm 2019\", xếp loại ghi gọn \"Tốt\"/\"Xuất sắc\": đủ điều kiện.",
+	add(Dossier{ID: "47-bang-gop-o-chu-tat", Note: "Bảng có cột STT, dòng tiêu đề gộp ô (gridSpan), ô năm ghi \"Năm 2019\", xếp loại ghi gọn \"Tốt\"/\"Hoàn thành\"/\"Xuất sắc\"; năm 2018 chỉ \"Hoàn thành\": không đủ điều kiện.",
 		Person:     person("Châu Ngọc Thạch", true, dt(1988, 4, 2), "phường Mỹ Bình, thành phố Long Xuyên", "xã Mỹ Khánh, thành phố Long Xuyên, tỉnh An Giang"),
 		Meeting:    dt(2020, 10, 29),
-		Appraisals: []Rated{rl(2017, tot, "Tốt"), rl(2018, tot, "Tốt"), rl(2019, xs, "Xuất sắc")},
+		Appraisals: []Rated{rl(2017, tot, "Tốt"), rl(2018, ht, "Hoàn thành"), rl(2019, xs, "Xuất sắc")},
 		Style:      Style{Merged: true},
 	}, org{"Sở Giáo dục và Đào tạo tỉnh An Giang", "Chuyên viên", "UBND TỈNH AN GIANG", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "An Giang",
 		"KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC", "Trần Thị Mỹ Linh", "Chi bộ Sở Giáo dục và Đào tạo", duKhoi("An Giang"), "Châu Văn Bảy", false})

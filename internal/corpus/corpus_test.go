@@ -40,7 +40,9 @@ func TestLoad(t *testing.T) {
 			t.Errorf("%s: %v", tr.File, err)
 			continue
 		}
-		size += fi.Size()
+		if !strings.Contains(tr.File, "/") { // scan/ has its own generator and budget
+			size += fi.Size()
+		}
 		switch {
 		case tr.Verdict == hoso.VerdictRejected && tr.Error == "":
 			t.Errorf("%s: rejected without an error code", tr.File)
@@ -52,7 +54,7 @@ func TestLoad(t *testing.T) {
 		}
 	}
 	if size > 6<<20 {
-		t.Errorf("corpus is %d bytes, keep it under 6 MiB", size)
+		t.Errorf("the generated corpus is %d bytes, keep it under 6 MiB", size)
 	}
 }
 

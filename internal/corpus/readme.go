@@ -91,7 +91,7 @@ bookmarks between), header_footer (name and birth date only in the page header),
 alt_textbox (Word 2010 mc:AlternateContent: the same text twice, read it once), sdt (content
 controls), tracked and tracked_row (w:del must be dropped: it holds a rating that would change
 the verdict), numbered (w:numPr list), tabs (w:tab, w:br), merged (gridSpan title row, STT
-column, bare "Tốt"/"Xuất sắc"), numeric_dates, nbsp, wrappers (w:fldSimple, w:hyperlink,
+column, bare "Tốt"/"Hoàn thành"/"Xuất sắc"), numeric_dates, nbsp, wrappers (w:fldSimple, w:hyperlink,
 w:smartTag), pdf (LibreOffice text PDF), zip (bundles, one with a JPEG photo and Vietnamese
 member names, one from macOS with NFD names and __MACOSX junk), mislabelled.
 Rejected files (r*): truncated DOCX, corrupt ZIP, AES-256 encrypted PDF, DOCX decompression bomb
