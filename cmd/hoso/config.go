@@ -345,7 +345,6 @@ func (c natsConfig) options(name string) ([]nats.Option, error) {
 		nats.Name(name),
 		nats.MaxReconnects(-1),
 		nats.ReconnectWait(500 * time.Millisecond),
-		nats.RetryOnFailedConnect(true),
 	}
 	if c.User != "" || c.Password != "" {
 		opts = append(opts, nats.UserInfo(c.User, c.Password))
@@ -375,9 +374,10 @@ func (c natsConfig) options(name string) ([]nats.Option, error) {
 	return opts, nil
 }
 
-// connect dials the NATS servers of c. With RetryOnFailedConnect it
-// returns at once even when they are down and keeps trying; wait reports
-// whether the first connection came up in time.
+// connect dials the NATS servers of c, retrying for up to wait while they
+// are unreachable (compose and Kubernetes start everything at once) but
+// failing at once on a refused login. Once connected it reconnects
+// forever: a worker outlives a NATS restart.
 func (c natsConfig) connect(name string, wait time.Duration) (*nats.Conn, error) {
 	if c.URL == "" {
 		return nil, errors.New("no NATS server: set --nats-url or HOSO_NATS_URL")
@@ -386,31 +386,66 @@ func (c natsConfig) connect(name string, wait time.Duration) (*nats.Conn, error)
 	if err != nil {
 		return nil, err
 	}
-	nc, err := nats.Connect(c.URL, opts...)
-	if err != nil {
-		return nil, fmt.Errorf("nats %s: %w", redactURL(c.URL), err)
-	}
 	deadline := time.Now().Add(wait)
-	for !nc.IsConnected() {
-		if time.Now().After(deadline) {
-			nc.Close()
-			return nil, fmt.Errorf("nats %s: not reachable within %v", redactURL(c.URL), wait)
+	delay := 100 * time.Millisecond
+	for {
+		nc, err := nats.Connect(c.URL, opts...)
+		if err == nil {
+			return nc, nil
 		}
-		time.Sleep(50 * time.Millisecond)
+		if permanent(err) || time.Now().After(deadline) {
+			return nil, fmt.Errorf("nats %s: %w", redactURL(c.URL), scrubbed(err, c.URL))
+		}
+		time.Sleep(delay)
+		delay = min(2*delay, 2*time.Second)
 	}
-	return nc, nil
+}
+
+// permanent tells a refused login or a bad TLS setup, which waiting does
+// not cure, from a server not up yet.
+func permanent(err error) bool {
+	if errors.Is(err, nats.ErrAuthorization) || errors.Is(err, nats.ErrAuthExpired) || errors.Is(err, nats.ErrAuthRevoked) {
+		return true
+	}
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "authorization") || strings.Contains(s, "authentication") ||
+		strings.Contains(s, "certificate") || strings.Contains(s, "tls") ||
+		strings.Contains(s, "parse") || strings.Contains(s, "invalid")
 }
 
 // redactURL drops user:password from NATS URLs before they reach a log.
+// It works on the text, so a URL that does not parse is redacted too.
 func redactURL(urls string) string {
 	parts := strings.Split(urls, ",")
 	for i, p := range parts {
-		if u, err := url.Parse(strings.TrimSpace(p)); err == nil && u.User != nil {
-			u.User = nil
-			parts[i] = u.String()
+		p = strings.TrimSpace(p)
+		rest, scheme := p, ""
+		if j := strings.Index(p, "://"); j >= 0 {
+			scheme, rest = p[:j+3], p[j+3:]
 		}
+		if j := strings.LastIndex(rest, "@"); j >= 0 {
+			rest = "REDACTED@" + rest[j+1:]
+		}
+		parts[i] = scheme + rest
 	}
 	return strings.Join(parts, ",")
+}
+
+// scrubbed returns err with every NATS URL of urls redacted: the client
+// quotes URLs, user info and all, in its errors.
+func scrubbed(err error, urls string) error {
+	msg := err.Error()
+	clean := msg
+	for _, p := range strings.Split(urls, ",") {
+		p = strings.TrimSpace(p)
+		if p != "" {
+			clean = strings.ReplaceAll(clean, p, redactURL(p))
+		}
+	}
+	if clean == msg {
+		return err
+	}
+	return errors.New(clean)
 }
 
 // processor builds the extract → validate → render pipeline of c; close

@@ -124,8 +124,10 @@ func TestNATSOptions(t *testing.T) {
 	if _, err := (natsConfig{}).connect("x", time.Second); err == nil {
 		t.Error("connect without a URL succeeded")
 	}
-	if got := redactURL("nats://u:secret@a:4222, nats://b:4222"); strings.Contains(got, "secret") || !strings.Contains(got, "b:4222") {
-		t.Errorf("redactURL = %q", got)
+	for _, u := range []string{"nats://u:secret@a:4222, nats://b:4222", "nats://u:mật-secret@a:4222", "u:p@secret@a:4222"} {
+		if got := redactURL(u); strings.Contains(got, "secret") || !strings.Contains(got, "a:4222") {
+			t.Errorf("redactURL(%q) = %q", u, got)
+		}
 	}
 	if got := natsHostPort("nats://u:p@nats-1:4222,nats://nats-2:4222"); got != "nats-1:4222" {
 		t.Errorf("natsHostPort = %q", got)

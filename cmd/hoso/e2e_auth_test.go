@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+)
+
+// lockedBuffer collects everything a command writes, from any goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestNATSCredentials runs `hoso setup --nats-only` against a NATS server
+// that demands credentials, given the ways operators give them, and checks
+// that no secret reaches the output or the logs, even on failure.
+func TestNATSCredentials(t *testing.T) {
+	const password, token = "mật-khẩu-s3cr3t", "tok-9f8e7d6c"
+	dir := t.TempDir()
+	pwFile := filepath.Join(dir, "password")
+	tokFile := filepath.Join(dir, "token")
+	os.WriteFile(pwFile, []byte(password+"\n"), 0o600)
+	os.WriteFile(tokFile, []byte(token+"\n"), 0o600)
+
+	start := func(opts *server.Options) string {
+		opts.Host, opts.Port = "127.0.0.1", server.RANDOM_PORT
+		opts.JetStream, opts.StoreDir, opts.NoLog, opts.NoSigs = true, t.TempDir(), true, true
+		ns, err := server.NewServer(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		go ns.Start()
+		if !ns.ReadyForConnections(10 * time.Second) {
+			t.Fatal("nats not ready")
+		}
+		t.Cleanup(func() { ns.Shutdown(); ns.WaitForShutdown() })
+		return ns.ClientURL()
+	}
+	userURL := start(&server.Options{Username: "hoso", Password: password})
+	tokenURL := start(&server.Options{Authorization: token})
+
+	tests := []struct {
+		name string
+		env  map[string]string
+		ok   bool
+	}{
+		{"password from file", map[string]string{"HOSO_NATS_URL": userURL, "HOSO_NATS_USER": "hoso", "HOSO_NATS_PASSWORD_FILE": pwFile}, true},
+		{"password from env", map[string]string{"HOSO_NATS_URL": userURL, "HOSO_NATS_USER": "hoso", "HOSO_NATS_PASSWORD": password}, true},
+		{"wrong password", map[string]string{"HOSO_NATS_URL": userURL, "HOSO_NATS_USER": "hoso", "HOSO_NATS_PASSWORD": password + "x"}, false},
+		{"no password", map[string]string{"HOSO_NATS_URL": userURL}, false},
+		{"token from file", map[string]string{"HOSO_NATS_URL": tokenURL, "HOSO_NATS_TOKEN_FILE": tokFile}, true},
+		{"password in the URL", map[string]string{"HOSO_NATS_URL": strings.Replace(userURL, "nats://", "nats://hoso:"+password+"x@", 1)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out lockedBuffer
+			m := &Main{Stdin: bytes.NewReader(nil), Stdout: &out, Stderr: &out,
+				Getenv: func(k string) string { return tt.env[k] }}
+			m.Logger = slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelDebug}))
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			defer cancel()
+			err := m.Run(ctx, []string{"setup", "--nats-only"})
+			if tt.ok != (err == nil) {
+				t.Fatalf("err = %v, want ok=%v\n%s", err, tt.ok, out.String())
+			}
+			all := out.String()
+			if err != nil {
+				all += err.Error()
+			}
+			for _, secret := range []string{password, token} {
+				if strings.Contains(all, secret) {
+					t.Errorf("a secret appears in the output or the error:\n%s", all)
+				}
+			}
+			if tt.ok && !strings.Contains(all, "HOSO_UPLOADS") {
+				t.Errorf("setup did not report the streams:\n%s", all)
+			}
+		})
+	}
+}
