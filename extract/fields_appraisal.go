@@ -204,7 +204,7 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 			i += n - 1
 			continue
 		}
-		if next != nil && limit-i <= 3 {
+		if next != nil && limit-i <= 3 && (t.w == x.w.qd[0] || t.w == x.w.quyetDinh[0]) {
 			// "… theo Quyết định số" / "1330/QĐ-SNN ngày 30/12/2022."
 			joined := tokenize(l.text[t.start:] + " " + next.l.text)
 			if n, text, dt := decisionAt(x, &joined, 0); n > limit-i {
