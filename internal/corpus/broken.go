@@ -22,7 +22,10 @@ type Reject struct {
 	Error  hoso.ErrorCode
 	Tags   []string
 	Note   string
-	make   func(ctx context.Context, o *Office) ([]byte, error)
+	// External says the file is made with LibreOffice or qpdf, so its
+	// bytes may differ between runs.
+	External bool
+	make     func(ctx context.Context, o *Office) ([]byte, error)
 }
 
 // Make returns the file's bytes.
@@ -54,7 +57,7 @@ func Rejects(source *Dossier) []Reject {
 		{Name: "r02-zip-hong.zip", Format: hoso.FormatZIP, Error: hoso.EUNREADABLE, Tags: []string{"broken", "corrupt", "zip"},
 			Note: "ZIP có dữ liệu nén và central directory bị ghi đè rác: không đọc được.",
 			make: func(context.Context, *Office) ([]byte, error) { return corruptZIP(source) }},
-		{Name: "r03-pdf-co-mat-khau.pdf", Format: hoso.FormatPDFText, Error: hoso.EENCRYPTED, Tags: []string{"broken", "encrypted", "pdf"},
+		{Name: "r03-pdf-co-mat-khau.pdf", Format: hoso.FormatPDFText, Error: hoso.EENCRYPTED, Tags: []string{"broken", "encrypted", "pdf"}, External: true,
 			Note: "PDF mã hoá AES-256 bằng mật khẩu người dùng (qpdf --encrypt): bị từ chối vì có mật khẩu.",
 			make: func(ctx context.Context, o *Office) ([]byte, error) { return encryptedPDF(ctx, o, source) }},
 		{Name: "r04-bom-giai-nen.docx", Format: hoso.FormatDOCX, Error: hoso.ETOOLARGE, Tags: []string{"broken", "bomb", "docx"},
@@ -69,7 +72,7 @@ func Rejects(source *Dossier) []Reject {
 		{Name: "r07-pdf-hong-xref.pdf", Format: hoso.FormatPDFText, Error: hoso.EUNREADABLE, Tags: []string{"broken", "malformed", "pdf"},
 			Note: "PDF có bảng xref trỏ sai, gốc tài liệu thiếu và luồng nội dung nén hỏng: không đọc được.",
 			make: func(context.Context, *Office) ([]byte, error) { return MalformedPDF(), nil }},
-		{Name: "r08-word-97.doc", Error: hoso.EUNSUPPORTED, Tags: []string{"broken", "ole", "doc"},
+		{Name: "r08-word-97.doc", Error: hoso.EUNSUPPORTED, Tags: []string{"broken", "ole", "doc"}, External: true,
 			Note: "Tệp Word 97–2003 (.doc, OLE) do LibreOffice xuất: định dạng không hỗ trợ.",
 			make: func(ctx context.Context, o *Office) ([]byte, error) {
 				b, err := source.DOCX()
