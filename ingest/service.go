@@ -116,7 +116,6 @@ const (
 	outDone      outcome = iota // final state reached: ack (term for failures)
 	outIgnored                  // not for us: ack
 	outDuplicate                // already final: ack without work
-	outRetry                    // transient: nak with delay
 )
 
 // handle runs one message to its end: ack, nak with delay or term.
@@ -148,6 +147,7 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 
 	last := delivered >= uint64(s.cfg.MaxDeliver)
 	st, out, err := s.process(ctx, u, id, delivered, last, log)
+	stopHB()
 	switch {
 	case err != nil:
 		// process returns only retryable errors (store, NATS, shutdown):
@@ -221,8 +221,7 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 
 	info, err := s.store.Stat(ctx, u.Bucket, u.Key)
 	if errors.Is(err, ErrNotFound) {
-		log.Info("ingest: object gone before processing, ignoring")
-		return st, outIgnored, nil
+		return s.gone(ctx, st, log, "xoá", "removed")
 	}
 	if err != nil {
 		return st, 0, transient(err, "đọc kho lưu trữ / reach the store")
@@ -230,8 +229,7 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 	if u.ETag != "" && normETag(info.ETag) != u.ETag {
 		// Overwritten since the event: the newer version has its own event
 		// and its own dossier id.
-		log.Info("ingest: object replaced since the event, ignoring")
-		return st, outIgnored, nil
+		return s.gone(ctx, st, log, "thay bằng bản mới", "replaced by a newer version")
 	}
 	st.Size = info.Size
 	st.Deliveries = delivered
@@ -289,6 +287,19 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 		return s.fail(ctx, st, e)
 	}
 	return s.complete(ctx, st, u, rec, out.Letters)
+}
+
+// gone handles an upload whose object was removed or replaced before it
+// was read. Without a state it is simply dropped; a dossier already under
+// way (a worker died mid-way) is closed as failed, so it does not stay in
+// progress for ever.
+func (s *Service) gone(ctx context.Context, st *State, log *slog.Logger, vi, en string) (*State, outcome, error) {
+	if st.rev == 0 {
+		log.Info("ingest: object " + en + " before processing, ignoring")
+		return st, outIgnored, nil
+	}
+	return s.fail(ctx, st, &hoso.Error{Code: hoso.EEMPTY,
+		VI: "tệp đã bị " + vi + " trước khi xử lý xong", EN: "the file was " + en + " before processing finished"})
 }
 
 // safeProcess runs the processor, turning a panic into an EINTERNAL error:

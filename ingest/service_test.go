@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -357,5 +359,25 @@ func TestShutdownHandsWorkBack(t *testing.T) {
 	st := h.wait(u.ID(), final)
 	if st.Status != StatusRendered || time.Since(start) > 10*time.Second {
 		t.Fatalf("state %+v after %v", st, time.Since(start))
+	}
+}
+
+func TestObjectRemovedMidWay(t *testing.T) {
+	// A worker died after marking the dossier; the clerk then removed the
+	// file. The redelivered message closes the dossier instead of leaving it
+	// in progress.
+	p := &echo{}
+	h := newHarness(t, p, nil)
+	ctx := context.Background()
+	u := h.upload("x/removed.docx", "soon gone")
+	st := &State{ID: u.ID(), Status: StatusExtracting, Origin: "x", Bucket: u.Bucket, Key: u.Key, ETag: u.ETag}
+	if err := h.svc.States().save(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(h.dir.BucketPath("hoso-uploads"), "x", "removed.docx"))
+	h.run()
+	st = h.wait(u.ID(), final)
+	if st.Status != StatusFailed || st.Error == nil || st.Error.Code != hoso.EEMPTY || p.calls.Load() != 0 {
+		t.Fatalf("state %+v error %+v", st, st.Error)
 	}
 }
