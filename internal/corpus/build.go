@@ -25,8 +25,12 @@ type Office struct {
 }
 
 // Convert turns data (a file with extension ext, e.g. "docx") into the
-// format to ("pdf", "doc") and returns the result.
+// format to ("pdf", "doc") and returns the result. A nil Office uses the
+// defaults.
 func (o *Office) Convert(ctx context.Context, data []byte, ext, to string) ([]byte, error) {
+	if o == nil {
+		o = &Office{}
+	}
 	bin, profile := o.Bin, o.Profile
 	if bin == "" {
 		bin = "soffice"
