@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -215,17 +217,42 @@ type background struct {
 func runMain(t *testing.T, env map[string]string, args ...string) *background {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
+	var out lockedBuffer
 	m := &Main{
 		Stdin:  bytes.NewReader(nil),
-		Stdout: newTestWriter(t),
-		Stderr: newTestWriter(t),
+		Stdout: io.MultiWriter(newTestWriter(t), &out),
+		Stderr: io.MultiWriter(newTestWriter(t), &out),
 		Getenv: func(k string) string { return env[k] },
-		Logger: testLogger(t),
+		Logger: slog.New(slog.NewTextHandler(io.MultiWriter(newTestWriter(t), &out), &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}
 	b := &background{cancel: cancel, done: make(chan error, 1)}
 	go func() { b.done <- m.Run(ctx, args) }()
+	// Runs after the stop below (cleanups run last first), on everything
+	// the program wrote, debug logs included.
+	t.Cleanup(func() { noSecrets(t, env, out.String()) })
 	t.Cleanup(func() { b.stop(t) })
 	return b
+}
+
+// noSecrets fails the test when the value of a secret variable of env, or
+// of the file a _FILE variable names, appears in out.
+func noSecrets(t *testing.T, env map[string]string, out string) {
+	t.Helper()
+	for k, v := range env {
+		if !strings.Contains(k, "SECRET") && !strings.Contains(k, "PASSWORD") && !strings.Contains(k, "TOKEN") && !strings.Contains(k, "ACCESS_KEY") {
+			continue
+		}
+		if strings.HasSuffix(k, "_FILE") {
+			b, err := os.ReadFile(v)
+			if err != nil {
+				continue
+			}
+			v = strings.TrimSpace(string(b))
+		}
+		if len(v) >= 4 && strings.Contains(out, v) {
+			t.Errorf("the value of %s appears in the program's output", k)
+		}
+	}
 }
 
 func (b *background) stop(t *testing.T) {
