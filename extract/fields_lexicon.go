@@ -106,6 +106,7 @@ type words struct {
 	dangUy               []string
 	deNghiKetNap         []string
 	tuDanhGia, tuXepLoai []string
+	hop                  []string
 	gives                [][]string // "tặng", "khen tặng": what follows an issuer after "được"
 }
 

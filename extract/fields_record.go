@@ -123,7 +123,10 @@ func (r *reader) reviewDate(rec *hoso.Record) {
 		if !r.isAdmissionResolution(d) {
 			continue
 		}
-		dt, ev := d.date, d.dateEv
+		dt, ev := d.meeting, d.meetingEv
+		if dt.IsZero() {
+			dt, ev = d.date, d.dateEv
+		}
 		if dt.IsZero() {
 			dt, ev = d.firstDate, d.firstDateEv
 		}

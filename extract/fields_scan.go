@@ -20,6 +20,8 @@ type doc struct {
 	// place-and-date line ("Hôm nay, ngày …").
 	firstDate   hoso.Date
 	firstDateEv hoso.Evidence
+	meeting     hoso.Date // the date of the sentence saying the chi bộ met
+	meetingEv   hoso.Evidence
 	number      string // "Số …" of the paper
 	chiBo       bool   // the issuer or the body names a chi bộ
 	dangUyHead  bool   // the issuer line before the title names a đảng uỷ
@@ -224,6 +226,11 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 			}
 			if d.date.IsZero() && placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) {
 				d.date, d.dateEv = dt, ev
+			}
+			// "Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ … họp": the meeting
+			// itself, which a resolution may date apart from its header.
+			if d.meeting.IsZero() && d.titled && ui > d.titleUnit && hasSeq(toks, x.w.hop) {
+				d.meeting, d.meetingEv = dt, ev
 			}
 			i += n - 1
 		}

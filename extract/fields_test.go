@@ -266,6 +266,18 @@ func TestReviewDate(t *testing.T) {
 			t.Fatalf("evidence %+v", rec.ReviewDateEvidence)
 		}
 	})
+	t.Run("meeting date over header date", func(t *testing.T) {
+		rec, _ := blocks(
+			"| CHI BỘ PHÒNG NGÂN SÁCH | ĐẢNG CỘNG SẢN VIỆT NAM |",
+			"| Số 05-NQ/CB | Thái Bình, ngày 16 tháng 9 năm 2019 |",
+			"NGHỊ QUYẾT",
+			"Đề nghị kết nạp đảng viên",
+			"Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ Phòng Ngân sách họp để xét đề nghị kết nạp quần chúng Nguyễn Văn An.",
+		).Record()
+		if rec.ReviewDate.String() != "2019-09-15" || rec.ReviewDateBasis != hoso.ReviewFromResolution || rec.ReviewDateEvidence.Block != "p3" {
+			t.Fatalf("review %s %s %+v", rec.ReviewDate, rec.ReviewDateBasis, rec.ReviewDateEvidence)
+		}
+	})
 	t.Run("dispatch is not a paper", func(t *testing.T) {
 		cv := []string{
 			"| ĐẢNG UỶ CÁC CƠ QUAN TỈNH | ĐẢNG CỘNG SẢN VIỆT NAM |",
