@@ -212,6 +212,7 @@ func waitFor(t *testing.T, limit time.Duration, what string, cond func() error) 
 type background struct {
 	cancel context.CancelFunc
 	done   chan error
+	out    *lockedBuffer // everything it wrote
 }
 
 func runMain(t *testing.T, env map[string]string, args ...string) *background {
@@ -225,7 +226,7 @@ func runMain(t *testing.T, env map[string]string, args ...string) *background {
 		Getenv: func(k string) string { return env[k] },
 		Logger: slog.New(slog.NewTextHandler(io.MultiWriter(newTestWriter(t), &out), &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}
-	b := &background{cancel: cancel, done: make(chan error, 1)}
+	b := &background{cancel: cancel, done: make(chan error, 1), out: &out}
 	go func() { b.done <- m.Run(ctx, args) }()
 	// Runs after the stop below (cleanups run last first), on everything
 	// the program wrote, debug logs included.

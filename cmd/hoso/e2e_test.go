@@ -310,6 +310,8 @@ func TestServe(t *testing.T) {
 
 	top := t // owns the servers, which outlive the subtests
 	srv := runMain(top, env, "serve")
+	servers := []*background{srv}
+	defer func() { noPersonalData(t, fixtures, servers...) }()
 	_, js := n.client(t)
 	p := pipeline{
 		api:    api{base: "http://" + httpAddr},
@@ -376,6 +378,7 @@ func TestServe(t *testing.T) {
 		}
 		// A fresh instance gets it once the ack wait (3s) runs out.
 		srv = runMain(top, env, "serve")
+		servers = append(servers, srv)
 		p.api.waitReady(t)
 		st := checkDossier(t, p, f, "")
 		drained(t, js, drainWithin) // the taken message was redelivered and acked
@@ -450,6 +453,7 @@ func TestServe(t *testing.T) {
 		env2["HOSO_MAX_DELIVER"] = "2"
 		env2["HOSO_RETRY_DELAYS"] = "200ms"
 		srv = runMain(top, env2, "serve")
+		servers = append(servers, srv)
 		p.api.waitReady(t)
 		deadLetterAndRedrive(t, p, mo, env2, fixtures[0])
 	})
@@ -540,6 +544,22 @@ func postUpload(t *testing.T, p pipeline, f fixture) {
 	}
 }
 
+// noPersonalData checks that the candidates' names, and object keys that
+// hold them, stayed out of the program's logs: logs carry dossier ids.
+func noPersonalData(t *testing.T, fixtures []fixture, bgs ...*background) {
+	t.Helper()
+	for _, b := range bgs {
+		out := b.out.String()
+		for _, f := range fixtures {
+			for _, s := range []string{f.person, f.key} {
+				if s != "" && strings.Contains(out, s) {
+					t.Errorf("the logs carry %q", s)
+				}
+			}
+		}
+	}
+}
+
 // path is the last element of a key.
 func path(key string) string { return key[strings.LastIndex(key, "/")+1:] }
 
@@ -564,7 +584,8 @@ func TestRunFolder(t *testing.T) {
 	httpAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
 	natsPort := freePort(t)
 	env := map[string]string{"HOSO_RECONCILE_EVERY": "5s", "HOSO_SETTLE": "500ms", "HOSO_SCAN": "2s"}
-	runMain(t, env, "run", "--data", data, "--http", httpAddr, "--nats-listen", "127.0.0.1:"+strconv.Itoa(natsPort))
+	bg := runMain(t, env, "run", "--data", data, "--http", httpAddr, "--nats-listen", "127.0.0.1:"+strconv.Itoa(natsPort))
+	defer noPersonalData(t, fixtures, bg)
 	a := api{base: "http://" + httpAddr}
 	a.waitReady(t)
 	n := &natsServer{port: natsPort}
