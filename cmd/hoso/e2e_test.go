@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -28,12 +29,13 @@ import (
 
 	"github.com/hoso-vn/hoso"
 	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/internal/testenv"
 )
 
 // Generous bounds: OCR-free dossiers take about a second each, but CI
 // machines are shared.
 const (
-	finalWithin = 90 * time.Second
+	finalWithin = 2 * time.Minute // the first PDF letter starts LibreOffice
 	drainWithin = 60 * time.Second
 )
 
@@ -150,6 +152,7 @@ type pipeline struct {
 	js     jetstream.JetStream
 	bucket string // upload bucket name, for dossier ids
 	s3     bool
+	pdf    bool // letters come with a PDF
 }
 
 // checkDossier asserts what a clerk, committee staff and automation see
@@ -209,6 +212,15 @@ func checkDossier(t *testing.T, p pipeline, f fixture, etag string) ingest.State
 		docx, ok := p.store.letter(t, st.DOCX)
 		if !ok || !bytes.HasPrefix(docx, []byte("PK\x03\x04")) {
 			t.Errorf("%s: no DOCX letter at %s (found %v)", f.name, st.DOCX, p.store.letterKeys(t, prefix))
+		}
+		if p.pdf {
+			pdfKey := prefix + string(st.LetterKind) + ".pdf"
+			if st.PDF != pdfKey {
+				t.Errorf("%s: PDF key %q, want %q", f.name, st.PDF, pdfKey)
+			}
+			if b, ok := p.store.letter(t, pdfKey); !ok || !bytes.HasPrefix(b, []byte("%PDF-")) {
+				t.Errorf("%s: no PDF letter at %s", f.name, pdfKey)
+			}
 		}
 		// The API streams the very same letter.
 		resp, err := p.api.get("/v1/dossiers/" + st.ID + "/letter")
@@ -584,6 +596,13 @@ func TestRunFolder(t *testing.T) {
 	httpAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
 	natsPort := freePort(t)
 	env := map[string]string{"HOSO_RECONCILE_EVERY": "5s", "HOSO_SETTLE": "500ms", "HOSO_SCAN": "2s"}
+	// PDF letters through LibreOffice here only: it costs seconds per
+	// letter, and the wiring is the same in both modes.
+	pdf := false
+	if _, err := exec.LookPath("soffice"); err == nil || testenv.CI() {
+		env["HOSO_PDF"] = "true"
+		pdf = true
+	}
 	bg := runMain(t, env, "run", "--data", data, "--http", httpAddr, "--nats-listen", "127.0.0.1:"+strconv.Itoa(natsPort))
 	defer noPersonalData(t, fixtures, bg)
 	a := api{base: "http://" + httpAddr}
@@ -591,6 +610,7 @@ func TestRunFolder(t *testing.T) {
 	n := &natsServer{port: natsPort}
 	_, js := n.client(t)
 	p := pipeline{
+		pdf:    pdf,
 		api:    a,
 		store:  dirStore{uploads: filepath.Join(data, "uploads"), letters: filepath.Join(data, "letters")},
 		js:     js,
