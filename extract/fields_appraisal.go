@@ -83,6 +83,12 @@ func (r *reader) scanAppraisals() {
 			// ("PHIẾU ĐÁNH GIÁ … NĂM 2022") and nowhere else.
 			heading = r.docs[u.doc].titleYears
 		}
+		// OCR puts the first line of a vertically centred award cell above
+		// its row's line: a yearless award takes the next line's leading year.
+		var ahead []int
+		if next != nil {
+			ahead = leadingYears(&next.l)
+		}
 		hasYears, hasItems := false, false
 		var last []int // years of the latest clause that had any, in this unit
 		for _, c := range clauses {
@@ -104,7 +110,7 @@ func (r *reader) scanAppraisals() {
 			if carry == nil {
 				carry = heading
 			}
-			r.assign(u, c, carry, heading)
+			r.assign(u, c, carry, heading, ahead)
 			if len(cys) > 0 {
 				last = cys
 			}
@@ -360,7 +366,7 @@ func decisionAt(x *lexicon, l *line, i int) (int, string, hoso.Date) {
 // holds the years of the unit's previous clause (or of a heading line),
 // heading only those of a heading line: a rating without a year of its own
 // takes the heading's years, an award takes either.
-func (r *reader) assign(u *unit, c []item, carry, heading []int) {
+func (r *reader) assign(u *unit, c []item, carry, heading, ahead []int) {
 	yearsBetween := func(from, to int) []int {
 		var ys []int
 		for k := from; k < to; k++ {
@@ -431,6 +437,9 @@ func (r *reader) assign(u *unit, c []item, carry, heading []int) {
 		}
 		if len(ys) == 0 {
 			ys = carry
+		}
+		if len(ys) == 0 {
+			ys = ahead
 		}
 		var dec *item
 		for j := k + 1; j < na; j++ {
@@ -633,4 +642,21 @@ func relaxedAt(x *lexicon, toks []token, i int) (hoso.Rating, int) {
 		}
 	}
 	return hoso.RatingUnknown, 0
+}
+
+// leadingYears returns the years a line starts with, after a row number:
+// "2016 Hoàn thành …", "2 Năm 2018 Tốt".
+func leadingYears(l *line) []int {
+	for i, t := range l.toks {
+		if i > 2 {
+			break
+		}
+		if ys, n := yearsAt(l, i); n > 0 {
+			return ys
+		}
+		if !(t.num >= 0 && t.nd <= 2) && t.w != "năm" {
+			break
+		}
+	}
+	return nil
 }

@@ -593,6 +593,9 @@ func TestWrappedPDFTable(t *testing.T) {
 			"3 Năm 2019 Xuất sắc", "Năm 2020 chưa tốt lắm"}, "2017:HTTNV 2018:HTTNV 2019:HTXSNV", "2018:lao_dong_tien_tien"},
 		{"award phrase wraps", []string{"Năm 2020: hoàn thành tốt nhiệm vụ, được Giám đốc Sở Tư pháp tặng Giấy",
 			"khen theo Quyết định số 97/QĐ-STP ngày 25/12/2020."}, "2020:HTTNV", "2020:giay_khen"},
+		{"award cell's first line above its row", []string{"Năm\tXếp loại chất lượng\tKhen thưởng", "Giấy khen của Giám đốc Sở Nội",
+			"2016 Hoàn thành tốt nhiệm vụ\tvụ (Quyết định số 88/QĐ-SNV", "ngày 26/12/2016)", "2017 Hoàn thành tốt nhiệm vụ"},
+			"2016:HTTNV 2017:HTTNV", "2016:giay_khen"},
 		{"a sentence ends the table", []string{"2021 Hoàn thành tốt nhiệm vụ", "Bản tổng hợp này được lập để bổ sung hồ sơ.",
 			"Chiến sĩ thi đua cơ sở"}, "2021:HTTNV", ""},
 	}
