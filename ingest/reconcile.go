@@ -39,11 +39,18 @@ func (s *Service) Known(ctx context.Context, id string) (bool, error) {
 // Reconcile lists the upload bucket and enqueues every object that has no
 // state: events lost while NATS was down, files uploaded before the
 // notification rule existed. Objects younger than Config.Settle are left
-// for the next pass, as they may still be written. It returns how many
-// objects it enqueued.
+// for the next pass, as they may still be written. It also re-enqueues a
+// dossier left in progress for longer than every delivery and backoff
+// could take, whose message is therefore gone. It returns how many
+// uploads it enqueued.
 func (s *Service) Reconcile(ctx context.Context) (int, error) {
+	states := map[string]*State{}
+	if err := s.states.each(ctx, func(st *State) { states[st.ID] = st }); err != nil {
+		return 0, err
+	}
 	n := 0
 	young := time.Now().Add(-s.cfg.Settle)
+	stale := time.Now().Add(-s.cfg.staleAfter())
 	for o, err := range s.store.List(ctx, s.cfg.UploadBucket, "") {
 		if err != nil {
 			return n, fmt.Errorf("ingest: list %s: %w", s.cfg.UploadBucket, err)
@@ -53,20 +60,39 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 		}
 		u := Upload{EventName: "s3:ObjectCreated:Put", Bucket: s.cfg.UploadBucket, Key: o.Key,
 			Size: o.Size, ETag: o.ETag, VersionID: o.VersionID, Time: o.ModTime}
-		known, err := s.Known(ctx, u.ID())
-		if err != nil {
-			return n, err
-		}
-		if known {
+		id := u.ID()
+		st, ok := states[id]
+		switch {
+		case !ok:
+			// Not in the snapshot; a worker may have created it since.
+			if known, err := s.Known(ctx, id); err != nil || known {
+				if err != nil {
+					return n, err
+				}
+				continue
+			}
+			s.log.Info("ingest: reconciler queued an object without state", "dossier", id)
+		case !st.Status.Final() && st.Status != StatusDeadLetter && st.Updated.Before(stale):
+			s.log.Warn("ingest: reconciler re-queued a dossier stuck in progress", "dossier", id, "status", st.Status)
+		default:
 			continue
 		}
 		if err := s.Enqueue(ctx, u, "hoso-reconciler"); err != nil {
 			return n, err
 		}
-		s.log.Info("ingest: reconciler queued an object without state", "dossier", u.ID())
 		n++
 	}
 	return n, nil
+}
+
+// staleAfter is longer than the slowest path through every delivery: past
+// it, a dossier still in progress has lost its message.
+func (c Config) staleAfter() time.Duration {
+	d := time.Duration(c.MaxDeliver) * c.AckWait
+	for i := 1; i <= c.MaxDeliver; i++ {
+		d += c.backoff(uint64(i))
+	}
+	return 2 * d
 }
 
 func (s *Service) reconcileLoop(ctx context.Context) {

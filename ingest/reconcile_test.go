@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sync"
@@ -207,6 +208,36 @@ func TestWatcherFeedsService(t *testing.T) {
 	}()
 	st := h.wait(DossierID("hoso-uploads", "chi-bo-9/dropped.docx", info.ETag, ""), final)
 	if st.Status != StatusRendered || string(h.read(st.DOCX)) != "LETTER:dropped" {
+		t.Fatalf("state %+v", st)
+	}
+}
+
+func TestReconcileRequeuesStuckDossier(t *testing.T) {
+	p := &echo{}
+	h := newHarness(t, p, func(c *Config) { c.AckWait = time.Second; c.MaxDeliver = 2 })
+	ctx := context.Background()
+	info := put(t, h.dir, "hoso-uploads", "x/stuck.docx", "stuck")
+	id := DossierID("hoso-uploads", "x/stuck.docx", info.ETag, "")
+	// A state left "extracting" with no message anywhere (the queue was
+	// purged, say).
+	st := &State{ID: id, Status: StatusExtracting, Bucket: "hoso-uploads", Key: "x/stuck.docx", ETag: info.ETag}
+	if err := h.svc.States().save(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(h.cfg.Settle)
+	if n, _ := h.svc.Reconcile(ctx); n != 0 {
+		t.Fatalf("a fresh in-progress dossier was re-queued (%d)", n)
+	}
+	// Age the state past every delivery and backoff.
+	b, _ := json.Marshal(State{ID: id, Status: StatusExtracting, Bucket: "hoso-uploads", Key: "x/stuck.docx",
+		ETag: info.ETag, Updated: time.Now().Add(-time.Hour)})
+	kv, _ := h.js.KeyValue(ctx, h.cfg.StateBucket)
+	kv.Put(ctx, id, b)
+	if n, err := h.svc.Reconcile(ctx); n != 1 || err != nil {
+		t.Fatalf("Reconcile = %d, %v; want the stuck dossier re-queued", n, err)
+	}
+	h.run()
+	if st := h.wait(id, final); st.Status != StatusRendered {
 		t.Fatalf("state %+v", st)
 	}
 }

@@ -120,25 +120,39 @@ func isWrongSequence(err error) bool {
 
 // List returns every state that matches f, in no particular order.
 func (s States) List(ctx context.Context, f Filter) ([]*State, error) {
-	lister, err := s.kv.ListKeys(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("ingest: list states: %w", err)
-	}
-	defer lister.Stop()
 	var out []*State
-	for id := range lister.Keys() {
-		st, err := s.Get(ctx, id)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := s.each(ctx, func(st *State) {
 		if f.match(st) {
 			out = append(out, st)
 		}
+	})
+	return out, err
+}
+
+// each calls fn with the latest state of every dossier. One KV watch
+// streams them all, instead of a Get per key.
+func (s States) each(ctx context.Context, fn func(*State)) error {
+	w, err := s.kv.WatchAll(ctx, jetstream.IgnoreDeletes())
+	if err != nil {
+		return fmt.Errorf("ingest: list states: %w", err)
 	}
-	return out, ctx.Err()
+	defer w.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case e, ok := <-w.Updates():
+			if !ok || e == nil {
+				return nil // nil marks the end of the current values
+			}
+			var st State
+			if err := json.Unmarshal(e.Value(), &st); err != nil {
+				continue // not ours; the API must not fail on one bad value
+			}
+			st.rev = e.Revision()
+			fn(&st)
+		}
+	}
 }
 
 // Filter selects states for the list API; empty fields match anything.
