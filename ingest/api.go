@@ -208,11 +208,16 @@ func (s *Service) letter(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
 		map[string]string{"filename": fmt.Sprintf("%s-%s.%s", st.LetterKind, st.ID, ext)}))
-	if info.Size >= 0 {
-		w.Header().Set("Content-Length", fmt.Sprint(info.Size))
-	}
 	if info.ETag != "" {
 		w.Header().Set("ETag", `"`+info.ETag+`"`)
+	}
+	if rs, ok := rc.(io.ReadSeeker); ok {
+		// Ranges and If-None-Match for free: both stores hand out seekers.
+		http.ServeContent(w, r, "", info.ModTime, rs)
+		return
+	}
+	if info.Size >= 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(info.Size))
 	}
 	io.Copy(w, rc)
 }

@@ -84,6 +84,17 @@ func TestAPI(t *testing.T) {
 		!strings.Contains(rr.Header().Get("Content-Disposition"), "eligible-"+up.ID+".docx") {
 		t.Errorf("GET letter: %d %v %q", rr.Code, rr.Header(), rr.Body)
 	}
+	req := httptest.NewRequest("GET", "/v1/dossiers/"+up.ID+"/letter", nil)
+	req.Header.Set("If-None-Match", rr.Header().Get("ETag"))
+	if rr2 := httptest.NewRecorder(); func() int { api.ServeHTTP(rr2, req); return rr2.Code }() != http.StatusNotModified {
+		t.Errorf("conditional GET of an unchanged letter: %d, want 304", rr2.Code)
+	}
+	req = httptest.NewRequest("GET", "/v1/dossiers/"+up.ID+"/letter", nil)
+	req.Header.Set("Range", "bytes=0-5")
+	if rr2 := httptest.NewRecorder(); func() int { api.ServeHTTP(rr2, req); return rr2.Code }() != http.StatusPartialContent ||
+		rr2.Body.String() != "LETTER" {
+		t.Errorf("range GET: %d %q", rr2.Code, rr2.Body)
+	}
 	if rr := do(t, api, "GET", "/v1/dossiers/"+up.ID+"/letter?format=pdf", nil, ""); rr.Code != 404 {
 		t.Errorf("PDF of a dossier without one: %d", rr.Code)
 	}
