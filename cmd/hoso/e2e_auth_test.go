@@ -99,3 +99,47 @@ func TestNATSCredentials(t *testing.T) {
 		})
 	}
 }
+
+// TestSetupWithoutNATSTarget: against a MinIO started without the NATS
+// target, `hoso setup` creates what it can, fails, and prints the
+// environment MinIO needs, pointing at the NATS it was given.
+func TestSetupWithoutNATSTarget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	n := startNATS(t)
+	mo := startMinIO(t, "")
+	env := map[string]string{"HOSO_NATS_URL": n.url(), "HOSO_S3_ENDPOINT": mo.endpoint,
+		"HOSO_S3_ACCESS_KEY": mo.user, "HOSO_S3_SECRET_KEY": mo.pass}
+	var out lockedBuffer
+	m := &Main{Stdin: bytes.NewReader(nil), Stdout: &out, Stderr: &out,
+		Getenv: func(k string) string { return env[k] },
+		Logger: slog.New(slog.NewTextHandler(&out, nil))}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	// About 10s: MinIO takes that long to refuse an unknown ARN.
+	err := m.Run(ctx, []string{"setup"})
+	if err == nil {
+		t.Fatalf("setup succeeded without a NATS target:\n%s", out.String())
+	}
+	for _, want := range []string{
+		"MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on",
+		"MINIO_NOTIFY_NATS_ADDRESS_PRIMARY=" + n.addr(),
+		"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads",
+		"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
+		"MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY=/",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %s:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), mo.pass) {
+		t.Error("the output shows the S3 secret key")
+	}
+	// Everything else was made: the buckets exist.
+	for _, b := range []string{"hoso-uploads", "hoso-letters"} {
+		if ok, err := mo.client.BucketExists(ctx, b); err != nil || !ok {
+			t.Errorf("bucket %s: exists=%v err=%v", b, ok, err)
+		}
+	}
+}

@@ -139,12 +139,16 @@ func startMinIO(t *testing.T, natsAddr string) *minioServer {
 	cmd.Env = append(os.Environ(),
 		"MINIO_ROOT_USER="+m.user, "MINIO_ROOT_PASSWORD="+m.pass,
 		"MINIO_BROWSER=off",
-		"MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on",
-		"MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="+natsAddr,
-		"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads",
-		"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
-		"MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="+m.queueDir,
 	)
+	if natsAddr != "" { // "" starts MinIO without its NATS target
+		cmd.Env = append(cmd.Env,
+			"MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on",
+			"MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="+natsAddr,
+			"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads",
+			"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
+			"MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="+m.queueDir,
+		)
+	}
 	cmd.Stdout, cmd.Stderr = m.log, m.log
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
