@@ -82,10 +82,12 @@ const (
 // the help text.
 type binding struct{ flag, env string }
 
-// secretEnv are the settings read only from the environment (or a file it
-// names with the _FILE suffix), so they never appear in `ps`, shell
+// secretVars are the settings read only from the environment (or a file
+// it names with the _FILE suffix), so they never appear in `ps`, shell
 // history or the help text's defaults.
-var secretEnv = []string{"HOSO_S3_ACCESS_KEY", "HOSO_S3_SECRET_KEY", "HOSO_NATS_PASSWORD", "HOSO_NATS_TOKEN"}
+func secretVars() []string {
+	return []string{"HOSO_S3_ACCESS_KEY", "HOSO_S3_SECRET_KEY", "HOSO_NATS_PASSWORD", "HOSO_NATS_TOKEN"}
+}
 
 // parseConfig parses args for the command name. It returns flag.ErrHelp
 // after printing the usage for -h.
@@ -272,7 +274,7 @@ func (m *Main) printUsage(fs *flag.FlagSet, name, summary string, binds []bindin
 		fmt.Fprintln(w, "      "+usage)
 	})
 	var secrets []string
-	for _, s := range secretEnv {
+	for _, s := range secretVars() {
 		if (strings.HasPrefix(s, "HOSO_S3_") && g&withS3 != 0) || (strings.HasPrefix(s, "HOSO_NATS_") && g&withNATS != 0) {
 			secrets = append(secrets, s)
 		}
