@@ -13,7 +13,7 @@ import (
 	"github.com/hoso-vn/hoso"
 )
 
-func openDir(t *testing.T) *Dir {
+func openDir(t testing.TB) *Dir {
 	t.Helper()
 	d, err := OpenDir(t.TempDir())
 	if err != nil {
@@ -23,7 +23,7 @@ func openDir(t *testing.T) *Dir {
 	return d
 }
 
-func put(t *testing.T, st Store, bucket, key, body string) ObjectInfo {
+func put(t testing.TB, st Store, bucket, key, body string) ObjectInfo {
 	t.Helper()
 	info, err := st.Put(context.Background(), bucket, key, strings.NewReader(body), int64(len(body)), "text/plain")
 	if err != nil {

@@ -20,7 +20,7 @@ import (
 )
 
 // startNATS runs a real nats-server with JetStream in the test process.
-func startNATS(t *testing.T) (*server.Server, jetstream.JetStream) {
+func startNATS(t testing.TB) (*server.Server, jetstream.JetStream) {
 	t.Helper()
 	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: server.RANDOM_PORT,
 		JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
@@ -46,7 +46,7 @@ func startNATS(t *testing.T) (*server.Server, jetstream.JetStream) {
 
 // harness is a running service on an in-process NATS and a Dir store.
 type harness struct {
-	t   *testing.T
+	t   testing.TB
 	ns  *server.Server
 	js  jetstream.JetStream
 	dir *Dir
@@ -66,7 +66,7 @@ func testConfig() Config {
 	}
 }
 
-func newHarness(t *testing.T, p Processor, mod func(*Config)) *harness {
+func newHarness(t testing.TB, p Processor, mod func(*Config)) *harness {
 	t.Helper()
 	ns, js := startNATS(t)
 	cfg := testConfig()
