@@ -63,16 +63,8 @@ func (a api) list(q url.Values) ([]ingest.State, error) {
 	if len(q) > 0 {
 		path += "?" + q.Encode()
 	}
-	raw := json.RawMessage{}
-	if _, err := a.getJSON(path, &raw); err != nil {
-		return nil, err
-	}
-	// Accept a bare array as well as {"dossiers": […]}.
-	if len(raw) > 0 && raw[0] == '[' {
-		var out []ingest.State
-		return out, json.Unmarshal(raw, &out)
-	}
-	return body.Dossiers, json.Unmarshal(raw, &body)
+	_, err := a.getJSON(path, &body)
+	return body.Dossiers, err
 }
 
 // waitKey waits until the API shows a final state for the object key and
