@@ -259,16 +259,26 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 			if origin != "" {
 				key = origin + "/" + name
 			}
-			s.store1(w, r, key, part)
+			if len(key) > 1024 || checkKey(key) != nil {
+				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "tên tệp không hợp lệ hoặc quá dài", "file name invalid or too long"))
+				return
+			}
+			ctype := part.Header.Get("Content-Type")
+			if ctype == "" {
+				ctype = "application/octet-stream"
+			}
+			s.storeUpload(w, r, key, ctype, part)
 			return
 		}
 	}
 	s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "thiếu trường \"file\"", "missing form field \"file\""))
 }
 
-func (s *Service) store1(w http.ResponseWriter, r *http.Request, key string, body io.Reader) {
+// storeUpload writes the body to the upload bucket and queues it. The
+// content type is only informative: extract detects the type from content.
+func (s *Service) storeUpload(w http.ResponseWriter, r *http.Request, key, ctype string, body io.Reader) {
 	ctx := r.Context()
-	info, err := s.store.Put(ctx, s.cfg.UploadBucket, key, body, -1, "application/octet-stream")
+	info, err := s.store.Put(ctx, s.cfg.UploadBucket, key, body, -1, ctype)
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) || hoso.Code(err) == hoso.EINVALID {

@@ -146,6 +146,9 @@ func TestAPI(t *testing.T) {
 		}, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) { return multipartBody(t, nil, "..", "x") }, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) {
+			return multipartBody(t, nil, strings.Repeat("ồ", 400)+".pdf", "x")
+		}, 400, "invalid"},
+		{"POST", "/v1/dossiers", func() (io.Reader, string) {
 			return multipartBody(t, nil, "big.pdf", strings.Repeat("x", 3<<20))
 		}, 413, "too_large"},
 	} {
