@@ -99,7 +99,13 @@ func (s *S3) Stat(ctx context.Context, bucket, key string) (ObjectInfo, error) {
 
 // Put implements Store.
 func (s *S3) Put(ctx context.Context, bucket, key string, r io.Reader, size int64, contentType string) (ObjectInfo, error) {
-	ui, err := s.c.PutObject(ctx, bucket, key, r, size, minio.PutObjectOptions{ContentType: contentType})
+	opts := minio.PutObjectOptions{ContentType: contentType}
+	if size < 0 {
+		// With no size minio-go plans for a 5 TiB object and buffers
+		// ~537 MiB per part; 16 MiB parts still allow 160 GB.
+		opts.PartSize = 16 << 20
+	}
+	ui, err := s.c.PutObject(ctx, bucket, key, r, size, opts)
 	if err != nil {
 		return ObjectInfo{}, s3Err(err, bucket, key)
 	}
