@@ -117,7 +117,7 @@ func TestSetupWithoutNATSTarget(t *testing.T) {
 		Logger: slog.New(slog.NewTextHandler(&out, nil))}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	// About 10s: MinIO takes that long to refuse an unknown ARN.
+	// About 10s: ingest gives a starting MinIO that long to load its targets.
 	err := m.Run(ctx, []string{"setup"})
 	if err == nil {
 		t.Fatalf("setup succeeded without a NATS target:\n%s", out.String())
