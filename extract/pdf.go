@@ -48,16 +48,17 @@ func readPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits, fallbac
 		}
 		return nil, errPDFCorrupt(err)
 	}
-	n, err := numPages(pr)
+	leaves, err := pdfPages(pr, lim.MaxPages)
 	if err != nil {
+		var he *hoso.Error
+		if errors.As(err, &he) {
+			return nil, err
+		}
 		return nil, errPDFCorrupt(err)
 	}
-	if n <= 0 {
+	n := len(leaves)
+	if n == 0 {
 		return nil, hoso.Errorf(hoso.EUNREADABLE, "Tệp PDF không có trang nào đọc được", "the PDF has no readable page")
-	}
-	if lim.MaxPages >= 0 && n > lim.MaxPages {
-		return nil, hoso.Errorf(hoso.ETOOLARGE, "Tệp PDF có quá nhiều trang (%d, tối đa %d)",
-			"the PDF has too many pages (%d, at most %d)", n, lim.MaxPages)
 	}
 	t = &Text{Format: hoso.FormatPDFText, Pages: n}
 	pages := make([][]string, n+1)
@@ -68,7 +69,7 @@ func readPDF(ctx context.Context, r io.ReaderAt, size int64, lim Limits, fallbac
 		if err := ctx.Err(); err != nil {
 			return nil, ctxErr(err)
 		}
-		lines, err := pageLines(pr, i, &inflate)
+		lines, err := pageLines(pdf.Page{V: leaves[i-1]}, i, &inflate)
 		if errors.Is(err, errBudget) {
 			return nil, errInflate(lim.MaxUncompressed)
 		}
@@ -129,13 +130,66 @@ func isEncryptErr(err error) bool {
 	return strings.Contains(m, "encrypt") || strings.Contains(m, "password")
 }
 
-func numPages(pr *pdf.Reader) (n int, err error) {
+// pdfPages lists the page objects in order by walking the page tree
+// itself: the library's Page(i) loops forever on a tree that contains
+// itself, and its NumPage trusts a /Count that may lie. Depth and visits
+// are bounded; more than max pages (max >= 0) is ETOOLARGE.
+func pdfPages(pr *pdf.Reader, max int) (pages []pdf.Value, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			err = fmt.Errorf("pdf parser panic: %v", x)
+			pages, err = nil, fmt.Errorf("pdf parser panic: %v", x)
 		}
 	}()
-	return pr.NumPage(), nil
+	const maxDepth = 32
+	visits := 0
+	budget := 4*max + 1024
+	if max < 0 {
+		budget = 1 << 22
+	}
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		if visits++; visits > budget {
+			return errors.New("page tree too large")
+		}
+		if depth > maxDepth {
+			return errors.New("page tree too deep or cyclic")
+		}
+		if v.Kind() != pdf.Dict {
+			return nil
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || v.Key("Type").Name() != "Pages" && kids.Kind() != pdf.Array {
+			pages = append(pages, v)
+			if max >= 0 && len(pages) > max {
+				return hoso.Errorf(hoso.ETOOLARGE, "Tệp PDF có quá nhiều trang (trên %d)",
+					"the PDF has too many pages (more than %d)", max)
+			}
+			return nil
+		}
+		for k := 0; k < kids.Len(); k++ {
+			if err := walk(kids.Index(k), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(pr.Trailer().Key("Root").Key("Pages"), 0); err != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
+// pageResources finds a page's resources, inherited along /Parent, in a
+// bounded number of steps (a /Parent cycle would loop forever).
+func pageResources(p pdf.Page) pdf.Value {
+	v := p.V
+	for i := 0; i < 32 && !v.IsNull(); i++ {
+		if r := v.Key("Resources"); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
 }
 
 var errNoText = errors.New("no usable text layer")
@@ -190,13 +244,12 @@ func garbage(s string) bool {
 // shown at the same baseline joins one line, in content order. Fonts
 // switching mid-line give separate text objects; their pieces are joined
 // with a space only where two letters would otherwise touch.
-func pageLines(pr *pdf.Reader, i int, inflate *int64) (lines []string, err error) {
+func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			lines, err = nil, fmt.Errorf("pdf parser panic on page %d: %v", i, x)
 		}
 	}()
-	p := pr.Page(i)
 	if p.V.IsNull() {
 		return nil, fmt.Errorf("page %d missing", i)
 	}
@@ -221,6 +274,7 @@ func pageLines(pr *pdf.Reader, i int, inflate *int64) (lines []string, err error
 		leading      float64
 		enc          pdf.TextEncoding
 		fonts        = map[string]pdf.TextEncoding{}
+		res          pdf.Value
 		cur          strings.Builder
 		curY         = math.NaN()
 		tol          float64
@@ -293,7 +347,10 @@ func pageLines(pr *pdf.Reader, i int, inflate *int64) (lines []string, err error
 			fontSize = num(1)
 			e, ok := fonts[name]
 			if !ok {
-				f := p.Font(name)
+				if res.IsNull() {
+					res = pageResources(p)
+				}
+				f := pdf.Font{V: res.Key("Font").Key(name)}
 				e = f.Encoder()
 				fonts[name] = e
 			}

@@ -212,6 +212,8 @@ func TestPDFBadInput(t *testing.T) {
 		{"too many pages", good, Limits{MaxPages: 2}, hoso.ErrTooLarge},
 		{"over MaxBytes", good, Limits{MaxBytes: 1000}, hoso.ErrTooLarge},
 		{"header only", []byte("%PDF-1.4\n"), Limits{}, hoso.ErrUnreadable},
+		{"page tree containing itself", pdfOf([]pdfPage{{content: textOp(700, "x")}}, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj"),
+			Limits{}, hoso.ErrUnreadable},
 		{"content stream bomb", pdfOf([]pdfPage{{content: strings.Repeat("1 ", 4<<20) + textOp(700, "x"), deflate: true}}, ""),
 			Limits{MaxUncompressed: 1 << 20}, hoso.ErrTooLarge},
 	}
