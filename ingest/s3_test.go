@@ -221,8 +221,26 @@ func TestS3WithMinIONotifications(t *testing.T) {
 	if evs := h.events(); len(evs) != 1 {
 		t.Errorf("%d events", len(evs))
 	}
+	// An upload through the API is announced twice — by the API and by
+	// MinIO — and processed once.
+	body, ctype := multipartBody(t, map[string]string{"origin": "chi-bo-2"}, "hồ sơ qua API.docx", "via the API")
+	rr := do(t, svc.Handler(), "POST", "/v1/dossiers", body, ctype)
+	if rr.Code != 202 {
+		t.Fatalf("POST: %d %s", rr.Code, rr.Body)
+	}
+	up := decode[struct{ ID string }](t, rr)
+	if st := h.wait(up.ID, final); st.Status != StatusRendered {
+		t.Fatalf("API upload: %+v", st)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for h.queued() > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
 	if q := h.queued(); q != 0 {
 		t.Errorf("%d left in the queue", q)
+	}
+	if n := p.calls.Load(); n != 2 {
+		t.Errorf("processor ran %d times for two uploads", n)
 	}
 	if rr := do(t, svc.Handler(), "GET", "/readyz", nil, ""); rr.Code != 200 {
 		t.Errorf("readyz %d %s", rr.Code, rr.Body)
