@@ -266,8 +266,7 @@ func (d *Dir) List(ctx context.Context, bucket, prefix string) iter.Seq2[ObjectI
 			if p == bucket {
 				return nil
 			}
-			base := e.Name()
-			if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") {
+			if hidden(e.Name()) {
 				if e.IsDir() {
 					return fs.SkipDir
 				}
