@@ -90,6 +90,9 @@ func TestPipelineCorpus(t *testing.T) {
 			t.Errorf("%s: record source %+v id %s", f, rec.Source, rec.DossierID)
 		}
 		if want.Verdict == hoso.VerdictRejected {
+			if len(rec.Source.SHA256) != 64 {
+				t.Errorf("%s: rejected record.json lost extract's source hash: %+v", f, rec.Source)
+			}
 			if st.Status != StatusFailed || st.Error == nil || st.Error.Code != want.Error || st.DOCX != "" {
 				t.Errorf("%s: state %+v error %+v, want failed %s", f, st, st.Error, want.Error)
 			}

@@ -280,11 +280,10 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 		return s.fail(ctx, st, hoso.Errorf(hoso.EINTERNAL, "bộ xử lý không trả về hồ sơ", "processor returned no record"))
 	}
 	if rec.Verdict == hoso.VerdictRejected {
-		var e error = hoso.ErrUnreadable
-		if rec.Error != nil {
-			e = &hoso.Error{Code: rec.Error.Code, VI: rec.Error.Message, EN: rec.Error.English}
+		if rec.Error == nil {
+			rec.Reject(hoso.Errorf(hoso.EUNREADABLE, "không đọc được hồ sơ", "the dossier could not be read"))
 		}
-		return s.fail(ctx, st, e)
+		return s.failRecord(ctx, st, rec)
 	}
 	return s.complete(ctx, st, u, rec, out.Letters)
 }
@@ -398,9 +397,19 @@ func (s *Service) complete(ctx context.Context, st *State, u Upload, rec *hoso.R
 // failed event, final state.
 func (s *Service) fail(ctx context.Context, st *State, cause error) (*State, outcome, error) {
 	rec := hoso.NewRecord()
-	rec.DossierID = st.ID
-	rec.Source = hoso.Source{Bucket: st.Bucket, Key: st.Key, ETag: st.ETag}
 	rec.Reject(cause)
+	return s.failRecord(ctx, st, rec)
+}
+
+// failRecord is fail with the rejected record a processor made, which
+// keeps what extract learned (format, hash, warnings) next to the reason.
+func (s *Service) failRecord(ctx context.Context, st *State, rec *hoso.Record) (*State, outcome, error) {
+	rec.DossierID = st.ID
+	rec.Source.Bucket, rec.Source.Key = st.Bucket, st.Key
+	if rec.Source.ETag == "" {
+		rec.Source.ETag = st.ETag
+	}
+	rec.Letter = nil
 	prefix := LetterPrefix(st.Origin, st.ID)
 	if err := s.putRecord(ctx, prefix, rec); err != nil {
 		return st, 0, err
