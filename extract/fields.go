@@ -105,6 +105,9 @@ type reader struct {
 	rated   []ratedMention
 	awards  []awardMention
 	reviewY int // year of the review date, for OCR plausibility
+	// guessedRows are table rows read by OCR whose year was illegible and
+	// was taken from their neighbours (unit → year).
+	guessedRows map[int][]int
 }
 
 func newReader(t *Text) *reader {

@@ -48,48 +48,77 @@ type item struct {
 // scanAppraisals reads the years, ratings, awards and decisions of every
 // unit and ties each rating and award to its years.
 func (r *reader) scanAppraisals() {
+	n := len(r.units)
+	all := make([][][]item, n)
+	for ui := range r.units {
+		u := &r.units[ui]
+		lines := r.lineMode(u)
+		var next *unit
+		if lines && ui+1 < n && r.units[ui+1].doc == u.doc {
+			next = &r.units[ui+1]
+		}
+		all[ui] = r.clauses(u, next, lines)
+	}
+	rowYears := r.tableRows(all)
+	r.guessedRows = rowYears
+
 	var pending []int // years of a heading line ("Năm 2017:") for the lines under it
 	// row holds the years of the last table row read as a text line (PDF,
 	// OCR): a row's cells wrap onto the lines below it ("2021 Hoàn thành
 	// tốt nhiệm vụ" / "Giấy khen của Giám đốc Sở" / "(Quyết định số …)"),
-	// and a vertically centred year stands alone on its line.
+	// and a vertically centred year stands alone on its line. rowRated
+	// says the row already has its rating: a further rating line is the
+	// next row, whose year OCR lost, not a continuation.
 	var row []int
+	rowRated := false
 	curDoc := -1
 	for ui := range r.units {
 		u := &r.units[ui]
 		if u.doc != curDoc {
-			pending, row, curDoc = nil, nil, u.doc
+			pending, row, rowRated, curDoc = nil, nil, false, u.doc
 		}
 		lines := r.lineMode(u)
-		var next *unit
-		if lines && ui+1 < len(r.units) && r.units[ui+1].doc == u.doc {
-			next = &r.units[ui+1]
-		}
-		clauses := r.clauses(u, next, lines)
+		clauses := all[ui]
 		if ys, colon, ok := headingYears(u, clauses); ok && (colon || lines) {
 			if colon {
 				pending = ys
 			} else {
-				row = ys
+				row, rowRated = ys, false
 			}
 			continue
 		}
+		rowLine := lines && startsWithRating(clauses) && !hasYearItem(clauses)
 		heading := pending
 		if heading == nil && lines {
-			heading = row
+			switch {
+			case rowLine && rowYears[ui] != nil:
+				heading = rowYears[ui]
+			case rowLine && rowRated:
+				heading = nil
+			default:
+				heading = row
+			}
 		}
-		if heading == nil {
+		if heading == nil && !rowLine {
 			// A yearly appraisal form names its year in the title
 			// ("PHIẾU ĐÁNH GIÁ … NĂM 2022") and nowhere else.
 			heading = r.docs[u.doc].titleYears
 		}
 		// OCR puts the first line of a vertically centred award cell above
-		// its row's line: a yearless award takes the next line's leading year.
+		// its row's line, which then carries the rest of the cell after a
+		// gap: such a yearless award takes that row's year.
 		var ahead []int
-		if next != nil {
-			ahead = leadingYears(&next.l)
+		aheadFirst := false
+		if lines && ui+1 < n && r.units[ui+1].doc == u.doc {
+			nu := &r.units[ui+1]
+			ahead = leadingYears(&nu.l)
+			if ahead == nil {
+				ahead = rowYears[ui+1]
+			}
+			aheadFirst = ahead != nil && !hasYearItem(clauses) && !startsWithRating(clauses) &&
+				strings.ContainsAny(nu.l.text, "\t") && (leadingYears(&nu.l) != nil || startsWithRating(all[ui+1]))
 		}
-		hasYears, hasItems := false, false
+		hasYears, hasItems, hasRating := false, false, false
 		var last []int // years of the latest clause that had any, in this unit
 		for _, c := range clauses {
 			if c == nil {
@@ -97,9 +126,12 @@ func (r *reader) scanAppraisals() {
 			}
 			var cys []int
 			for _, it := range c {
-				if it.kind == itYear {
+				switch it.kind {
+				case itYear:
 					cys = append(cys, it.years...)
-				} else {
+				case itRating:
+					hasRating, hasItems = true, true
+				default:
 					hasItems = true
 				}
 			}
@@ -109,6 +141,9 @@ func (r *reader) scanAppraisals() {
 			carry := last
 			if carry == nil {
 				carry = heading
+			}
+			if aheadFirst {
+				carry = ahead
 			}
 			r.assign(u, c, carry, heading, ahead)
 			if len(cys) > 0 {
@@ -121,12 +156,79 @@ func (r *reader) scanAppraisals() {
 		if lines {
 			switch {
 			case hasYears:
-				row = last
+				row, rowRated = last, hasRating
+			case rowLine && heading != nil:
+				row, rowRated = heading, true
 			case !hasItems && strings.Contains(u.l.tail, "."):
-				row = nil // a finished sentence: the table is over
+				row, rowRated = nil, false // a finished sentence: the table is over
 			}
 		}
 	}
+}
+
+// tableRows finds, among the lines of each paper, the rows of an appraisal
+// table whose year OCR could not read ('"020 Hoàn thành …'), and gives such
+// a row the year between its neighbours' when they are one year apart on
+// either side (2019, ?, 2021).
+func (r *reader) tableRows(all [][][]item) map[int][]int {
+	var out map[int][]int
+	type rowAt struct {
+		ui    int
+		years []int
+	}
+	var rows []rowAt
+	flush := func() {
+		for k := 1; k+1 < len(rows); k++ {
+			p, q := rows[k-1].years, rows[k+1].years
+			if rows[k].years == nil && len(p) == 1 && len(q) == 1 && q[0] == p[0]+2 {
+				if out == nil {
+					out = map[int][]int{}
+				}
+				out[rows[k].ui] = []int{p[0] + 1}
+			}
+		}
+		rows = rows[:0]
+	}
+	curDoc := -1
+	for ui := range r.units {
+		u := &r.units[ui]
+		if u.doc != curDoc {
+			flush()
+			curDoc = u.doc
+		}
+		if !r.lineMode(u) {
+			continue
+		}
+		if ys := leadingYears(&u.l); ys != nil && (startsWithRatingAfterYear(all[ui])) {
+			rows = append(rows, rowAt{ui, ys})
+		} else if startsWithRating(all[ui]) && !hasYearItem(all[ui]) {
+			rows = append(rows, rowAt{ui, nil})
+		}
+	}
+	flush()
+	return out
+}
+
+// startsWithRating reports whether a line opens with a rating (after at
+// most one stray token): a table row whose year is missing.
+func startsWithRating(cs [][]item) bool {
+	return len(cs) > 0 && len(cs[0]) > 0 && cs[0][0].kind == itRating && cs[0][0].i <= 1
+}
+
+// startsWithRatingAfterYear reports whether a line is "YEAR RATING …".
+func startsWithRatingAfterYear(cs [][]item) bool {
+	return len(cs) > 0 && len(cs[0]) > 1 && cs[0][0].kind == itYear && cs[0][1].kind == itRating
+}
+
+func hasYearItem(cs [][]item) bool {
+	for _, c := range cs {
+		for _, it := range c {
+			if it.kind == itYear {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lineMode reports whether a unit is a line of a page (PDF text layer, OCR)

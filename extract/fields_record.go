@@ -28,6 +28,14 @@ func (r *reader) record() *hoso.Record {
 	r.appraisals(rec)
 	r.awardList(rec)
 	r.certificate(rec)
+	for ui := range r.units {
+		if ys, ok := r.guessedRows[ui]; ok {
+			u := &r.units[ui]
+			rec.Warnings = append(rec.Warnings, hoso.Warning{Code: hoso.WarnLowConf,
+				Message:  fmt.Sprintf("Không đọc được năm của dòng này trong bảng xếp loại; năm %d được suy ra từ các dòng liền trên và liền dưới", ys[0]),
+				Evidence: []hoso.Evidence{r.evidence(u, 0)}})
+		}
+	}
 	if len(c.Evidence) == 0 {
 		c.Evidence = nil
 	}

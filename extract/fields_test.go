@@ -596,6 +596,13 @@ func TestWrappedPDFTable(t *testing.T) {
 		{"award cell's first line above its row", []string{"Năm\tXếp loại chất lượng\tKhen thưởng", "Giấy khen của Giám đốc Sở Nội",
 			"2016 Hoàn thành tốt nhiệm vụ\tvụ (Quyết định số 88/QĐ-SNV", "ngày 26/12/2016)", "2017 Hoàn thành tốt nhiệm vụ"},
 			"2016:HTTNV 2017:HTTNV", "2016:giay_khen"},
+		{"illegible year between its neighbours", []string{"Năm\tXếp loại chất lượng\tKhen thưởng", "2019 Hoàn thành tốt nhiệm vụ",
+			"Chiến sỹ thi đua cơ sở (Quyết định", "\"020 Hoàn thành tốt nhiệm vụ\tsố 845/QĐ-SYT ngày 30/12/2020)", "2021 Hoàn thành tốt nhiệm vụ"},
+			"2019:HTTNV 2020:HTTNV 2021:HTTNV", "2020:cstd_co_so"},
+		{"lost year is not the row above", []string{"2016 Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ nhưng còn", "nhà hạn chế về năng lực",
+			"2018 Hoàn thành xuất sắc nhiệm vụ"}, "2016:HTTNV 2017:HTNV 2018:HTXSNV", ""},
+		{"lost year at the end stays lost", []string{"2016 Hoàn thành tốt nhiệm vụ", "2017 Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ"},
+			"2016:HTTNV 2017:HTTNV", ""},
 		{"a sentence ends the table", []string{"2021 Hoàn thành tốt nhiệm vụ", "Bản tổng hợp này được lập để bổ sung hồ sơ.",
 			"Chiến sĩ thi đua cơ sở"}, "2021:HTTNV", ""},
 	}
