@@ -247,6 +247,10 @@ func garbage(s string) bool {
 func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			if e, ok := x.(error); ok {
+				lines, err = nil, fmt.Errorf("pdf parser panic on page %d: %w", i, e)
+				return
+			}
 			lines, err = nil, fmt.Errorf("pdf parser panic on page %d: %v", i, x)
 		}
 	}()
@@ -350,8 +354,10 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 				if res.IsNull() {
 					res = pageResources(p)
 				}
-				f := pdf.Font{V: res.Key("Font").Key(name)}
-				e = f.Encoder()
+				var err error
+				if e, err = fontEncoding(res.Key("Font").Key(name), inflate); err != nil {
+					panic(err)
+				}
 				fonts[name] = e
 			}
 			enc = e
@@ -405,9 +411,10 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 	return lines, nil
 }
 
-// measureContents inflates a page's content streams once, counting,
-// before the interpreter reads them: a compressed stream can hold
-// gigabytes, and the interpreter keeps every operand until an operator.
+// measureContents inflates a page's content streams once, counting and
+// scanning, before the interpreter reads them: a compressed stream can
+// hold gigabytes, and the interpreter keeps every operand until an
+// operator.
 func measureContents(v pdf.Value, left *int64) error {
 	var streams []pdf.Value
 	if v.Kind() == pdf.Array {
@@ -417,21 +424,124 @@ func measureContents(v pdf.Value, left *int64) error {
 	} else {
 		streams = append(streams, v)
 	}
+	// The array's streams form one content stream: a string may span them.
+	lx := &psLexer{}
 	for _, st := range streams {
-		if *left < 0 {
-			continue // no limit
+		if err := lx.scan(st, left); err != nil {
+			return err
 		}
-		rc := st.Reader()
-		n, err := io.Copy(io.Discard, io.LimitReader(rc, *left+1))
-		rc.Close()
+	}
+	return lx.end()
+}
+
+var errUnterminated = errors.New("content stream ends inside a hex string")
+
+// psLexer follows strings and comments of a PostScript-like stream just
+// enough to see where it ends. The library's tokenizer loops forever on a
+// stream that ends inside a <hex string>, so such streams never reach it.
+type psLexer struct {
+	state   byte // 0 code, '(' literal, '<' hex or dict opener, 'x' hex, '%' comment
+	depth   int  // literal string nesting
+	escaped bool
+}
+
+func (lx *psLexer) scan(st pdf.Value, left *int64) error {
+	rc := st.Reader()
+	defer rc.Close()
+	r := io.Reader(rc)
+	if *left >= 0 {
+		r = io.LimitReader(rc, *left+1)
+	}
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := r.Read(buf)
+		for _, c := range buf[:n] {
+			lx.step(c)
+		}
+		if *left >= 0 {
+			if *left -= int64(n); *left < 0 {
+				return errBudget
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
 		if err != nil {
 			return err
 		}
-		if *left -= n; *left < 0 {
-			return errBudget
+	}
+}
+
+func (lx *psLexer) step(c byte) {
+	switch lx.state {
+	case 0:
+		switch c {
+		case '(':
+			lx.state, lx.depth = '(', 1
+		case '<':
+			lx.state = '<'
+		case '%':
+			lx.state = '%'
+		}
+	case '<': // after one '<': "<<" opens a dictionary, anything else a hex string
+		if c == '<' {
+			lx.state = 0
+		} else if c == '>' {
+			lx.state = 0
+		} else {
+			lx.state = 'x'
+		}
+	case 'x':
+		if c == '>' {
+			lx.state = 0
+		}
+	case '%':
+		if c == '\r' || c == '\n' {
+			lx.state = 0
+		}
+	case '(':
+		switch {
+		case lx.escaped:
+			lx.escaped = false
+		case c == '\\':
+			lx.escaped = true
+		case c == '(':
+			lx.depth++
+		case c == ')':
+			if lx.depth--; lx.depth == 0 {
+				lx.state = 0
+			}
 		}
 	}
+}
+
+func (lx *psLexer) end() error {
+	if lx.state == '<' || lx.state == 'x' {
+		return errUnterminated
+	}
 	return nil
+}
+
+// rawEncoding stands in for a font whose ToUnicode map cannot be read
+// safely: its text then fails the garbage check and goes to pdftotext.
+type rawEncoding struct{}
+
+func (rawEncoding) Decode(raw string) string { return raw }
+
+// fontEncoding returns the font's decoder, after checking its ToUnicode
+// map the way measureContents checks page content.
+func fontEncoding(font pdf.Value, left *int64) (pdf.TextEncoding, error) {
+	if tu := font.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		lx := &psLexer{}
+		if err := lx.scan(tu, left); err != nil {
+			return nil, err
+		}
+		if lx.end() != nil {
+			return rawEncoding{}, nil
+		}
+	}
+	f := pdf.Font{V: font}
+	return f.Encoder(), nil
 }
 
 func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -263,3 +263,30 @@ func TestPDFEncrypted(t *testing.T) {
 		})
 	}
 }
+
+func TestPSLexer(t *testing.T) {
+	for in, open := range map[string]bool{
+		"BT (a) Tj ET":              false,
+		"BT <00410042> Tj ET":       false,
+		"<< /A 1 >> BDC":            false,
+		"BT <0041":                  true,
+		"BT (unclosed <":            false, // a literal string, not hex
+		"% comment <\nBT (x) Tj ET": false,
+		"(a\\) <) <4":               true,
+		"(nested (x) <) <>":         false,
+	} {
+		lx := &psLexer{}
+		for i := 0; i < len(in); i++ {
+			lx.step(in[i])
+		}
+		if got := lx.end() != nil; got != open {
+			t.Errorf("%q: unterminated hex = %v, want %v", in, got, open)
+		}
+	}
+	// The library's tokenizer would loop forever on this page; it must
+	// end as a page to OCR instead.
+	txt, err := pdfBytes(t, pdfOf([]pdfPage{{content: "BT /F1 12 Tf 72 700 Td <00410042"}}, ""), Limits{})
+	if err != nil || fmt.Sprint(txt.NeedOCR) != "[1]" {
+		t.Errorf("unterminated hex string: err %v, NeedOCR %v", err, txt)
+	}
+}
