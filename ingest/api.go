@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -21,7 +22,7 @@ import (
 
 // Handler returns the HTTP API:
 //
-//	GET  /v1/dossiers?status=&verdict=&origin=  states, newest first
+//	GET  /v1/dossiers?status=&verdict=&origin=&limit=  states, newest first (limit 1000)
 //	GET  /v1/dossiers/{id}                       state, rule outcomes, letter keys, error
 //	GET  /v1/dossiers/{id}/letter[?format=pdf]   the letter
 //	POST /v1/dossiers                            multipart upload: "file", and "origin" before it
@@ -124,15 +125,29 @@ func (s *Service) list(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, r, transient(err, "đọc trạng thái / read states"))
 		return
 	}
+	limit := 1000
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "limit %q không hợp lệ", "invalid limit %q", l))
+			return
+		}
+		limit = n
+	}
 	slices.SortFunc(states, func(a, b *State) int {
 		return cmp.Or(b.Updated.Compare(a.Updated), strings.Compare(a.ID, b.ID))
 	})
+	total := len(states)
+	if len(states) > limit {
+		states = states[:limit]
+	}
 	if states == nil {
 		states = []*State{}
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Dossiers []*State `json:"dossiers"`
-	}{states})
+		Total    int      `json:"total"` // matching dossiers, before the limit
+	}{states, total})
 }
 
 // Dossier is the answer of GET /v1/dossiers/{id}: the state plus what

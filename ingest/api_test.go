@@ -122,6 +122,9 @@ func TestAPI(t *testing.T) {
 	if got := list("?verdict=eligible&origin=chi-bo-van-phong"); len(got) != 1 || got[0] != up.ID {
 		t.Errorf("list eligible of chi-bo-van-phong: %q", got)
 	}
+	if got := list("?limit=1"); len(got) != 1 || got[0] != bad.ID() {
+		t.Errorf("list limit=1: %q, want the newest (%s)", got, bad.ID())
+	}
 	if got := list("?origin=nowhere"); len(got) != 0 {
 		t.Errorf("list nowhere: %q", got)
 	}
@@ -139,6 +142,7 @@ func TestAPI(t *testing.T) {
 		{"GET", "/v1/dossiers/bad%20id/letter", nil, 404, "not_found"},
 		{"GET", "/v1/dossiers?status=done", nil, 400, "invalid"},
 		{"GET", "/v1/dossiers?verdict=ok", nil, 400, "invalid"},
+		{"GET", "/v1/dossiers?limit=0", nil, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) { return strings.NewReader("x"), "text/plain" }, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) { return multipartBody(t, nil, "", "") }, 400, "invalid"},
 		{"POST", "/v1/dossiers", func() (io.Reader, string) {
