@@ -212,9 +212,28 @@ func oleKind(r io.ReaderAt, size int64) string {
 
 // pdf reads a PDF and, when OCR is available, the pages without text.
 func (x *Extractor) pdf(ctx context.Context, name string, r io.ReaderAt, size int64, lim Limits) (*Text, error) {
-	t, err := PDF(ctx, r, size, lim)
-	if err != nil {
-		return nil, err
+	// The PDF library has loops we cannot interrupt (two found by fuzzing
+	// are guarded in PDF; others may remain). Waiting in a select at least
+	// gives the worker back at the file's deadline.
+	type result struct {
+		t   *Text
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		t, err := PDF(ctx, r, size, lim)
+		done <- result{t, err}
+	}()
+	var t *Text
+	select {
+	case res := <-done:
+		if res.err != nil {
+			return nil, res.err
+		}
+		t = res.t
+	case <-ctx.Done():
+		x.logger().Warn("PDF reader did not stop at the deadline; abandoning it")
+		return nil, ctxErr(ctx.Err())
 	}
 	for i := range t.Blocks {
 		t.Blocks[i].File = name
