@@ -122,7 +122,7 @@ func (s *Service) list(w http.ResponseWriter, r *http.Request) {
 	}
 	states, err := s.states.List(r.Context(), f)
 	if err != nil {
-		s.httpError(w, r, transient(err, "đọc trạng thái / read states"))
+		s.httpError(w, r, transient(err, "đọc trạng thái", "read states"))
 		return
 	}
 	limit := 1000
@@ -197,7 +197,7 @@ func transientUnlessMissing(err error) error {
 	if errors.Is(err, ErrNotFound) {
 		return err
 	}
-	return transient(err, "đọc kho lưu trữ / read the store")
+	return transient(err, "đọc kho lưu trữ", "read the store")
 }
 
 func (s *Service) letter(w http.ResponseWriter, r *http.Request) {
@@ -299,7 +299,7 @@ func (s *Service) storeUpload(w http.ResponseWriter, r *http.Request, key, ctype
 		if errors.As(err, &mbe) || hoso.Code(err) == hoso.EINVALID {
 			s.httpError(w, r, err)
 		} else {
-			s.httpError(w, r, transient(err, "lưu tệp / store the file"))
+			s.httpError(w, r, transient(err, "lưu tệp", "store the file"))
 		}
 		return
 	}

@@ -199,12 +199,14 @@ func heartbeat(ctx context.Context, msg jetstream.Msg, every time.Duration) {
 	}
 }
 
-// transient marks err as worth retrying: store and NATS failures.
-func transient(err error, what string) error {
+// transient marks err as worth retrying: store and NATS failures. vi and
+// en say what could not be done ("ghi công văn", "write the letter").
+func transient(err error, vi, en string) error {
 	if err == nil || hoso.Code(err) != hoso.EINTERNAL {
 		return err
 	}
-	return hoso.Wrap(err, hoso.ETRANSIENT, "tạm thời không %s được, sẽ thử lại", "cannot %s for now, will retry", what)
+	return &hoso.Error{Code: hoso.ETRANSIENT, Err: err,
+		VI: "Tạm thời không " + vi + " được, sẽ thử lại.", EN: "cannot " + en + " for now, will retry"}
 }
 
 // process does the work for one upload and returns the state reached.
@@ -214,7 +216,7 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 	case errors.Is(err, ErrNotFound):
 		st = &State{ID: id, Status: StatusReceived, Origin: u.Origin(), Bucket: u.Bucket, Key: u.Key, ETag: u.ETag, Size: u.Size}
 	case err != nil:
-		return nil, 0, transient(err, "đọc trạng thái hồ sơ / read dossier state")
+		return nil, 0, transient(err, "đọc trạng thái hồ sơ", "read dossier state")
 	case st.Status.Final():
 		return st, outDuplicate, nil
 	}
@@ -224,7 +226,7 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 		return s.gone(ctx, st, log, "xoá", "removed")
 	}
 	if err != nil {
-		return st, 0, transient(err, "đọc kho lưu trữ / reach the store")
+		return st, 0, transient(err, "đọc kho lưu trữ", "reach the store")
 	}
 	if u.ETag != "" && normETag(info.ETag) != u.ETag {
 		// Overwritten since the event: the newer version has its own event
@@ -236,7 +238,7 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 	st.Status = StatusExtracting
 	st.Error = nil
 	if err := s.states.save(ctx, st); err != nil {
-		return st, 0, transient(err, "ghi trạng thái / write state")
+		return st, 0, transient(err, "ghi trạng thái", "write state")
 	}
 	if info.Size > s.cfg.MaxObjectSize {
 		return s.fail(ctx, st, hoso.Errorf(hoso.ETOOLARGE,
@@ -249,9 +251,9 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 			return s.fail(ctx, st, err)
 		}
 		if errors.Is(err, ErrNotFound) {
-			return st, outIgnored, nil
+			return s.gone(ctx, st, log, "xoá hoặc thay", "removed or replaced")
 		}
-		return st, 0, transient(err, "đọc tệp tải lên / read the upload")
+		return st, 0, transient(err, "đọc tệp tải lên", "read the upload")
 	}
 	defer cleanup()
 
@@ -275,10 +277,10 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 		}
 		return s.fail(ctx, st, err)
 	}
-	rec := out.Record
-	if rec == nil {
+	if out == nil || out.Record == nil {
 		return s.fail(ctx, st, hoso.Errorf(hoso.EINTERNAL, "bộ xử lý không trả về hồ sơ", "processor returned no record"))
 	}
+	rec := out.Record
 	if rec.Verdict == hoso.VerdictRejected {
 		if rec.Error == nil {
 			rec.Reject(hoso.Errorf(hoso.EUNREADABLE, "không đọc được hồ sơ", "the dossier could not be read"))
@@ -367,7 +369,7 @@ func (s *Service) complete(ctx context.Context, st *State, u Upload, rec *hoso.R
 	for _, d := range docs {
 		key := prefix + string(d.Kind) + "." + d.Ext
 		if _, err := s.store.Put(ctx, s.cfg.LetterBucket, key, bytes.NewReader(d.Data), int64(len(d.Data)), d.ContentType); err != nil {
-			return st, 0, transient(err, "ghi công văn / write the letter")
+			return st, 0, transient(err, "ghi công văn", "write the letter")
 		}
 		if rec.Letter == nil {
 			rec.Letter = &hoso.Letter{Kind: d.Kind}
@@ -428,7 +430,7 @@ func (s *Service) putRecord(ctx context.Context, prefix string, rec *hoso.Record
 	}
 	b = append(b, '\n')
 	if _, err := s.store.Put(ctx, s.cfg.LetterBucket, prefix+"record.json", bytes.NewReader(b), int64(len(b)), "application/json"); err != nil {
-		return transient(err, "ghi record.json / write record.json")
+		return transient(err, "ghi record.json", "write record.json")
 	}
 	return nil
 }
@@ -447,7 +449,7 @@ func (s *Service) finish(ctx context.Context, st *State) (*State, outcome, error
 	m.Data = ev.marshal()
 	m.Header.Set("Content-Type", ContentType)
 	if _, err := s.js.PublishMsg(ctx, m, jetstream.WithMsgID(ev.ID)); err != nil {
-		return st, 0, transient(err, "gửi sự kiện / publish the event")
+		return st, 0, transient(err, "gửi sự kiện", "publish the event")
 	}
 	err := s.states.save(ctx, st)
 	if errors.Is(err, errConflict) {
@@ -463,7 +465,7 @@ func (s *Service) finish(ctx context.Context, st *State) (*State, outcome, error
 		}
 	}
 	if err != nil {
-		return st, 0, transient(err, "ghi trạng thái / write state")
+		return st, 0, transient(err, "ghi trạng thái", "write state")
 	}
 	return st, outDone, nil
 }
