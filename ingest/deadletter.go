@@ -35,10 +35,17 @@ type maxDeliveriesAdvisory struct {
 // are kept in a stream, so a message that dies while no instance runs is
 // moved when one starts.
 func (s *Service) moveDeadLetters(ctx context.Context) {
-	cons, err := s.js.Consumer(ctx, s.cfg.AdvisoryStream, "dead-letters")
-	if err != nil {
-		s.log.Error("ingest: dead-letter consumer missing (run setup)", "err", err)
-		return
+	var cons jetstream.Consumer
+	for {
+		var err error
+		if cons, err = s.js.Consumer(ctx, s.cfg.AdvisoryStream, "dead-letters"); err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		s.log.Error("ingest: dead-letter consumer unavailable (run setup?); retrying", "err", err)
+		sleep(ctx, 10*time.Second)
 	}
 	s.pull(ctx, cons, func(ctx context.Context, msg jetstream.Msg) {
 		if err := s.moveDeadLetter(ctx, msg.Data()); err != nil {
