@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,6 +32,11 @@ type OCROptions struct {
 	DPI int
 	// PSM is Tesseract's page segmentation mode (default 3, automatic).
 	PSM int
+	// Params are Tesseract parameters passed as "-c name=value"
+	// (thresholding_method, tessedit_do_invert, …).
+	Params map[string]string
+	// NoReread turns off the second look at badly read words (see reread).
+	NoReread bool
 	// Workers is how many pages are read at once across every call on this
 	// OCR (default GOMAXPROCS): Tesseract runs single-threaded, one page per
 	// core, which beats its own OpenMP threads.
@@ -91,7 +97,7 @@ func (o *OCR) setup() {
 }
 
 func errOCRUnavailable(why string) *hoso.Error {
-	return hoso.Errorf(hoso.EUNSUPPORTED, "Không có OCR (%s)", "OCR unavailable: %s", why)
+	return hoso.Errorf(hoso.EUNSUPPORTED, "Không có OCR (OCR unavailable: %s)", "OCR unavailable: %s", why)
 }
 
 // Available reports whether OCR can run on this machine: Tesseract with the
@@ -277,6 +283,9 @@ func (o *OCR) tesseract(ctx context.Context, img string, firstPage, dpi int) ([]
 	if dpi > 0 {
 		args = append(args, "--dpi", strconv.Itoa(dpi))
 	}
+	for _, k := range slices.Sorted(maps.Keys(o.opt.Params)) {
+		args = append(args, "-c", k+"="+o.opt.Params[k])
+	}
 	args = append(args, "tsv")
 	cmd := o.command(ctx, o.opt.TesseractPath, args...)
 	var stdout, stderr bytes.Buffer
@@ -288,11 +297,14 @@ func (o *OCR) tesseract(ctx context.Context, img string, firstPage, dpi int) ([]
 		return nil, hoso.Wrap(fmt.Errorf("%w: %s", err, firstLine(stderr.String())), hoso.EUNREADABLE,
 			"OCR không đọc được ảnh trang %d", "OCR could not read the image of page %d", firstPage)
 	}
-	blocks, err := parseTSV(&stdout, "", firstPage)
+	words, err := parseWords(&stdout)
 	if err != nil {
 		return nil, hoso.Wrap(err, hoso.EINTERNAL, "Kết quả OCR không đọc được", "unexpected OCR output")
 	}
-	return cleanOCR(blocks), nil
+	if !o.opt.NoReread && strings.HasSuffix(img, ".pgm") {
+		o.reread(ctx, img, dpi, words)
+	}
+	return cleanOCR(assemble(words, "", firstPage)), nil
 }
 
 // Image OCRs one image file (JPEG, PNG, TIFF; also GIF and binary PGM/PPM).

@@ -15,9 +15,9 @@ import (
 	"github.com/hoso-vn/hoso"
 )
 
-// pngHeader returns the signature and IHDR chunk of a PNG claiming w×h
+// ocrPNGHeader returns the signature and IHDR chunk of a PNG claiming w×h
 // pixels: enough for DecodeConfig, and what an image bomb looks like.
-func pngHeader(w, h uint32) []byte {
+func ocrPNGHeader(w, h uint32) []byte {
 	var b bytes.Buffer
 	b.WriteString("\x89PNG\r\n\x1a\n")
 	ihdr := make([]byte, 13)
@@ -101,9 +101,9 @@ func TestProbeImage(t *testing.T) {
 		orient   int
 	}{
 		{name: "png", data: pngSmall.Bytes(), kind: "png", w: 30, h: 20, pages: 1},
-		{name: "png bomb", data: pngHeader(100_000, 100_000), wantCode: hoso.ETOOLARGE},
-		{name: "png just over", data: pngHeader(10_000, 6_001), wantCode: hoso.ETOOLARGE},
-		{name: "png zero size", data: pngHeader(0, 10), wantCode: hoso.EUNREADABLE},
+		{name: "png bomb", data: ocrPNGHeader(100_000, 100_000), wantCode: hoso.ETOOLARGE},
+		{name: "png just over", data: ocrPNGHeader(10_000, 6_001), wantCode: hoso.ETOOLARGE},
+		{name: "png zero size", data: ocrPNGHeader(0, 10), wantCode: hoso.EUNREADABLE},
 		{name: "jpeg", data: smallJPEG(t, 40, 10), kind: "jpeg", w: 40, h: 10, pages: 1},
 		{name: "jpeg exif 6", data: withEXIF(smallJPEG(t, 40, 10), 6), kind: "jpeg", w: 40, h: 10, pages: 1, orient: 6},
 		{name: "jpeg truncated", data: smallJPEG(t, 40, 10)[:20], wantCode: hoso.EUNREADABLE},

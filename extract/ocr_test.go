@@ -199,7 +199,7 @@ func TestOCRPixelBombs(t *testing.T) {
 	if !errors.Is(err, hoso.ErrTooLarge) {
 		t.Errorf("huge PDF page: err = %v, want too_large", err)
 	}
-	bomb := pngHeader(50_000, 50_000)
+	bomb := ocrPNGHeader(50_000, 50_000)
 	_, err = o.Image(t.Context(), bytes.NewReader(bomb), int64(len(bomb)), Limits{})
 	if !errors.Is(err, hoso.ErrTooLarge) {
 		t.Errorf("PNG bomb: err = %v, want too_large", err)

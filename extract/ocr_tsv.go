@@ -4,8 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -18,33 +22,43 @@ type tsvWord struct {
 	text                   string
 }
 
-// parseTSV reads Tesseract's TSV output and assembles one Block per text
-// line, in Tesseract's reading order (block, paragraph, line as they come).
-// Page numbers in the TSV count from 1 within the file Tesseract read;
-// firstPage is the document page that file's page 1 stands for. Line IDs
-// ("l1", "l2", …) count from 1 on each page.
+// parseTSV reads Tesseract's TSV output and assembles one Block per
+// visual line of each page. Page numbers in the TSV count from 1 within the
+// file Tesseract read; firstPage is the document page that file's page 1
+// stands for. Line IDs ("l1", "l2", …) count from 1 on each page.
 func parseTSV(r io.Reader, file string, firstPage int) ([]Block, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	var (
-		blocks []Block
-		cur    []tsvWord
-		lineNo = map[int]int{}
-	)
-	flush := func() {
-		if len(cur) == 0 {
-			return
+	words, err := parseWords(r)
+	if err != nil {
+		return nil, err
+	}
+	return assemble(words, file, firstPage), nil
+}
+
+// assemble turns the words of one or more pages into Blocks.
+func assemble(words []tsvWord, file string, firstPage int) []Block {
+	var blocks []Block
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && words[j].page == words[i].page {
+			j++
 		}
-		if b, ok := assembleLine(cur); ok {
-			page := cur[0].page + firstPage - 1
-			lineNo[page]++
+		for k, b := range assemblePage(words[i:j]) {
 			b.File = file
-			b.Page = page
-			b.ID = "l" + strconv.Itoa(lineNo[page])
+			b.Page = words[i].page + firstPage - 1
+			b.ID = "l" + strconv.Itoa(k+1)
 			blocks = append(blocks, b)
 		}
-		cur = cur[:0]
+		i = j
 	}
+	return blocks
+}
+
+// parseWords reads the non-empty word rows (level 5) of Tesseract's TSV
+// output, in its order.
+func parseWords(r io.Reader) ([]tsvWord, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	var words []tsvWord
 	header := true
 	for sc.Scan() {
 		row := sc.Text()
@@ -79,56 +93,203 @@ func parseTSV(r io.Reader, file string, firstPage int) ([]Block, error) {
 		w := tsvWord{page: n[1], block: n[2], par: n[3], line: n[4],
 			left: n[6], top: n[7], width: n[8], hgt: n[9], conf: conf}
 		if len(f) == 12 {
-			w.text = f[11]
+			w.text = strings.TrimSpace(f[11])
 		}
-		if len(cur) > 0 {
-			p := cur[0]
-			if p.page != w.page || p.block != w.block || p.par != w.par || p.line != w.line {
-				flush()
-			}
+		if w.text == "" {
+			continue
 		}
-		cur = append(cur, w)
+		words = append(words, w)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("tesseract tsv: %w", err)
 	}
-	flush()
-	return blocks, nil
+	return words, nil
 }
 
-// assembleLine joins the words of one line. Confidence is the mean word
-// confidence scaled to 0–1, never 0 (0 means exact text in a Block).
-func assembleLine(words []tsvWord) (Block, bool) {
-	var (
-		sb   strings.Builder
-		sum  float64
-		n    int
-		prev *tsvWord
-	)
-	for i := range words {
-		w := &words[i]
-		t := strings.TrimSpace(w.text)
-		if t == "" {
+// segment is one of Tesseract's text lines: words on one baseline within
+// one of its blocks.
+type segment struct {
+	words                    []tsvWord
+	left, right, top, bottom float64 // in page coordinates corrected for skew
+}
+
+// assemblePage rebuilds the visual lines of a page from Tesseract's lines.
+// Tesseract splits a table row into one block per column, and puts a
+// year that sits between the two lines of a two-line cell on a line of
+// its own; a field reader then finds a year and a rating with no link
+// between them. So lines that share a height on the page (after
+// correcting for the page's skew) are put back together, left to right,
+// separated by a tab, the way pdftotext -layout prints a table row; rows
+// go top to bottom.
+func assemblePage(words []tsvWord) []Block {
+	var segs []*segment
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && words[j].block == words[i].block && words[j].par == words[i].par && words[j].line == words[i].line {
+			j++
+		}
+		if ws := dropJunk(words[i:j]); len(ws) > 0 {
+			segs = append(segs, &segment{words: ws})
+		}
+		i = j
+	}
+	slope := pageSkew(segs)
+	for _, s := range segs {
+		s.left, s.top = math.Inf(1), math.Inf(1)
+		s.right, s.bottom = math.Inf(-1), math.Inf(-1)
+		for _, w := range s.words {
+			cx := float64(w.left) + float64(w.width)/2
+			dy := slope * cx
+			s.left = min(s.left, float64(w.left))
+			s.right = max(s.right, float64(w.left+w.width))
+			s.top = min(s.top, float64(w.top)-dy)
+			s.bottom = max(s.bottom, float64(w.top+w.hgt)-dy)
+		}
+	}
+	sorted := slices.Clone(segs)
+	slices.SortStableFunc(sorted, func(a, b *segment) int { return cmpFloat(a.top, b.top) })
+	type row struct {
+		seed *segment
+		segs []*segment
+	}
+	var rows []*row
+	for _, s := range sorted {
+		var best *row
+		bestOv := 0.0
+		// Only the last few rows can share a height with s.
+		for k := len(rows) - 1; k >= 0 && k >= len(rows)-4; k-- {
+			r := rows[k]
+			ov := min(s.bottom, r.seed.bottom) - max(s.top, r.seed.top)
+			h := min(s.bottom-s.top, r.seed.bottom-r.seed.top)
+			if h <= 0 || ov < 0.15*h || ov <= bestOv {
+				continue
+			}
+			if slices.ContainsFunc(r.segs, func(o *segment) bool { return s.left < o.right && o.left < s.right }) {
+				continue // side by side only: text above or below is another row
+			}
+			best, bestOv = r, ov
+		}
+		if best == nil {
+			rows = append(rows, &row{seed: s, segs: []*segment{s}})
 			continue
 		}
-		if prev != nil {
-			sb.WriteString(wordGap(prev, w))
+		best.segs = append(best.segs, s)
+	}
+	out := make([]Block, 0, len(rows))
+	for _, r := range rows {
+		slices.SortFunc(r.segs, func(a, b *segment) int { return cmpFloat(a.left, b.left) })
+		var ws []tsvWord
+		var sb strings.Builder
+		for k, s := range r.segs {
+			if k > 0 {
+				sb.WriteByte('\t')
+			}
+			for i := range s.words {
+				if i > 0 {
+					sb.WriteString(wordGap(&s.words[i-1], &s.words[i]))
+				}
+				sb.WriteString(s.words[i].text)
+			}
+			ws = append(ws, s.words...)
 		}
-		sb.WriteString(t)
-		if w.conf >= 0 {
-			sum += w.conf
-			n++
+		out = append(out, Block{Text: norm.NFC.String(sb.String()), Confidence: lineConfidence(ws)})
+	}
+	return out
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// pageSkew estimates the page's skew as the median slope of Tesseract's
+// lines (the change of a word's vertical centre per pixel across), from
+// lines of three words or more. A scanner feeds paper up to a few degrees
+// askew, which moves the right end of a row by a line height or more.
+func pageSkew(segs []*segment) float64 {
+	var slopes []float64
+	for _, s := range segs {
+		if len(s.words) < 3 {
+			continue
 		}
-		prev = w
+		a, b := s.words[0], s.words[len(s.words)-1]
+		dx := float64(b.left+b.width/2) - float64(a.left+a.width/2)
+		if dx < 100 {
+			continue
+		}
+		// Bottoms, not centres: letters with and without descenders and
+		// marks share a baseline, not a centre.
+		slopes = append(slopes, (float64(b.top+b.hgt)-float64(a.top+a.hgt))/dx)
 	}
-	if sb.Len() == 0 {
-		return Block{}, false
+	if len(slopes) == 0 {
+		return 0
 	}
-	conf := 0.01
-	if n > 0 {
-		conf = max(min(sum/float64(n)/100, 1), 0.01)
+	slices.Sort(slopes)
+	m := slopes[len(slopes)/2]
+	if math.Abs(m) > 0.1 { // more than ~6°: not a feed skew; leave it to Tesseract
+		return 0
 	}
-	return Block{Text: norm.NFC.String(sb.String()), Confidence: conf}, true
+	return m
+}
+
+// dropJunk removes what table rules and specks become: words made only of
+// rule-like symbols, and low-confidence one- or two-character words at the
+// ends of a line. Real words read that badly are rare; specks are not.
+func dropJunk(ws []tsvWord) []tsvWord {
+	out := make([]tsvWord, 0, len(ws))
+	for _, w := range ws {
+		if strings.Trim(w.text, "|_[]{}—=~¬") == "" {
+			continue
+		}
+		if !hasAlnum(w.text) && w.conf < 30 {
+			continue
+		}
+		out = append(out, w)
+	}
+	for len(out) > 0 && speck(out[0]) {
+		out = out[1:]
+	}
+	for len(out) > 0 && speck(out[len(out)-1]) {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+func speck(w tsvWord) bool {
+	return w.conf >= 0 && w.conf < 45 && utf8.RuneCountInString(w.text) <= 2 && !isDigits(w.text)
+}
+
+func hasAlnum(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+func isDigits(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+}
+
+// lineConfidence is the mean word confidence weighted by length, scaled
+// to 0–1 and never 0 (0 means exact text in a Block): a one-letter speck
+// read at 40 % must not make a line of long words read at 97 % look
+// doubtful.
+func lineConfidence(ws []tsvWord) float64 {
+	var sum, n float64
+	for _, w := range ws {
+		if w.conf < 0 {
+			continue
+		}
+		k := float64(utf8.RuneCountInString(w.text))
+		sum += w.conf * k
+		n += k
+	}
+	if n == 0 {
+		return 0.01
+	}
+	return max(min(sum/n/100, 1), 0.01)
 }
 
 // wordGap returns the separator between two words of a line. Tesseract puts

@@ -74,7 +74,7 @@ func TestParseTSV(t *testing.T) {
 				row("5 2 1 1 1 1 10 10 20 10 50 Trang") +
 				row("5 2 1 1 1 2 35 10 20 10 -1 hai"),
 			want:     []string{"5/l1/Năm 2018", "5/l2/Hoàn", "6/l1/Trang hai"},
-			wantConf: []float64{0.8, 0.8, 0.5},
+			wantConf: []float64{(3*90 + 4*70) / 7.0 / 100, 0.8, 0.5}, // weighted by letters
 		},
 		{
 			name: "blank words and empty lines are dropped",
@@ -89,6 +89,53 @@ func TestParseTSV(t *testing.T) {
 			name: "decomposed marks are composed (NFC)",
 			tsv:  head + row("5 1 1 1 1 1 10 10 20 10 0 Hoa\u0300"),
 			want: []string{"5/l1/Hoà"}, wantConf: []float64{0.01},
+		},
+		{
+			name: "table columns in separate blocks are one row, a year between two lines joins the upper",
+			tsv: head +
+				// Tesseract's block 1: the year column; block 2: the rating
+				// column, two lines; block 3: the award column.
+				row("5 1 1 1 1 1 100 118 60 27 96 2017") +
+				row("5 1 1 1 2 1 100 200 60 27 96 2018") +
+				row("5 1 2 1 1 1 300 100 80 27 95 Hoàn") +
+				row("5 1 2 1 1 2 390 100 80 27 95 thành") +
+				row("5 1 2 1 2 1 300 140 80 27 95 hạn") +
+				row("5 1 2 1 2 2 390 140 80 27 95 chế") +
+				row("5 1 2 1 3 1 300 200 80 27 95 Xuất") +
+				row("5 1 3 1 1 1 900 200 80 27 90 LĐTT"),
+			want:     []string{"5/l1/2017\tHoàn thành", "5/l2/hạn chế", "5/l3/2018\tXuất\tLĐTT"},
+			wantConf: []float64{(4*96 + 9*95) / 13.0 / 100, 0.95, (4*96 + 4*95 + 4*90) / 12.0 / 100},
+		},
+		{
+			name: "a skewed page keeps its rows",
+			tsv: head +
+				// 4 % slope: the right column sits 36 px lower than the left
+				// one, nearer the next row than its own until the skew is
+				// taken out.
+				row("5 1 1 1 1 1 100 100 80 27 95 một") +
+				row("5 1 1 1 1 2 200 104 80 27 95 hai") +
+				row("5 1 1 1 1 3 300 108 80 27 95 ba") +
+				row("5 1 1 1 2 1 100 140 80 27 95 bốn") +
+				row("5 1 1 1 2 2 200 144 80 27 95 năm") +
+				row("5 1 1 1 2 3 300 148 80 27 95 sáu") +
+				row("5 1 2 1 1 1 1000 136 80 27 95 phải") +
+				row("5 1 2 1 2 1 1000 176 80 27 95 dưới"),
+			want: []string{"5/l1/một hai ba\tphải", "5/l2/bốn năm sáu\tdưới"},
+		},
+		{
+			name: "table rules and specks are dropped",
+			tsv: head +
+				row("5 1 1 1 1 1 10 10 40 20 30 Ñ") +
+				row("5 1 1 1 1 2 60 10 40 20 91 2021") +
+				row("5 1 1 1 1 3 110 10 10 20 86 _") +
+				row("5 1 1 1 1 4 130 10 10 20 95 |") +
+				row("5 1 1 1 1 5 150 10 60 20 97 Hoàn") +
+				row("5 1 1 1 1 6 220 10 20 20 36 ã") +
+				row("5 1 1 1 1 7 260 10 20 20 0 ]") +
+				row("5 1 1 1 2 1 10 60 20 20 20 ở") +
+				row("5 1 1 1 2 2 40 60 20 20 90 đó"),
+			want:     []string{"5/l1/2021 Hoàn", "5/l2/đó"},
+			wantConf: []float64{(4*91 + 4*97) / 8.0 / 100, 0.9},
 		},
 		{name: "empty output", tsv: head},
 		{name: "short row", tsv: head + "5\t1\t1\n", wantErr: true},

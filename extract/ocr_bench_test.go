@@ -1,0 +1,334 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/corpus"
+	"github.com/hoso-vn/hoso/internal/corpus/scan"
+	"github.com/hoso-vn/hoso/internal/testenv"
+)
+
+// benchScan returns the first image-only PDF of the scan corpus with at
+// least minPages pages, and its page count.
+func benchScan(b *testing.B, minPages int) ([]byte, int) {
+	b.Helper()
+	files, _ := filepath.Glob("../testdata/corpus/scan/*.pdf")
+	sort.Strings(files)
+	for _, f := range files {
+		if strings.Contains(f, "mixed") || strings.Contains(f, "blank") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n := bytes.Count(data, []byte("/Type /Page ")); n >= minPages {
+			return data, n
+		}
+	}
+	testenv.Missing(b, "no scanned PDF in testdata/corpus/scan")
+	return nil, 0
+}
+
+// BenchmarkOCRPage compares, on the same page in the same run, our path
+// (PDFPages: copy, pdfinfo, pdftoppm, tesseract, TSV parsing, cleanup)
+// with the bare programs a shell script would run (pdftoppm then
+// tesseract, also single-threaded). overhead is ours/bare; the target is
+// at most 1.10.
+func BenchmarkOCRPage(b *testing.B) {
+	o, _ := testOCR(b)
+	pdf, _ := benchScan(b, 1)
+	dir := b.TempDir()
+	in := filepath.Join(dir, "in.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	dpi := strconv.Itoa(o.opt.DPI)
+	bare := func() {
+		root := filepath.Join(dir, "bare")
+		run := func(name string, args ...string) {
+			cmd := exec.Command(name, args...)
+			cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				b.Fatalf("%s: %v: %s", name, err, out)
+			}
+		}
+		run("pdftoppm", "-gray", "-r", dpi, "-f", "1", "-l", "1", "-singlefile", in, root)
+		run("tesseract", root+".pgm", filepath.Join(dir, "out"), "-l", "vie", "--psm", "3", "--dpi", dpi, "tsv")
+	}
+	ours := func() {
+		if _, err := o.PDFPages(context.Background(), bytes.NewReader(pdf), int64(len(pdf)), []int{1}, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bare() // warm the page cache and the model file
+	var tOurs, tBare time.Duration
+	b.ResetTimer()
+	type run struct {
+		f func()
+		t *time.Duration
+	}
+	for i := 0; b.Loop(); i++ {
+		// Alternate the order so a change of load on the machine hits both.
+		runs := []run{{ours, &tOurs}, {bare, &tBare}}
+		if i%2 == 1 {
+			runs[0], runs[1] = runs[1], runs[0]
+		}
+		for _, r := range runs {
+			s := time.Now()
+			r.f()
+			*r.t += time.Since(s)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(tOurs.Seconds()/n, "ours-s/page")
+	b.ReportMetric(tBare.Seconds()/n, "bare-s/page")
+	b.ReportMetric(tOurs.Seconds()/tBare.Seconds(), "overhead")
+}
+
+// BenchmarkOCRWorkers reads the same multi-page scanned dossier with one
+// and with two workers, alternating, and reports pages per second for each
+// and the speed-up (target ≥ 1.8 on two idle cores).
+func BenchmarkOCRWorkers(b *testing.B) {
+	testOCR(b)
+	pdf, n := benchScan(b, 4)
+	pages := make([]int, n)
+	for i := range pages {
+		pages[i] = i + 1
+	}
+	one := NewOCR(OCROptions{Workers: 1})
+	two := NewOCR(OCROptions{Workers: 2})
+	var t1, t2 time.Duration
+	for b.Loop() {
+		for _, w := range []struct {
+			o *OCR
+			t *time.Duration
+		}{{one, &t1}, {two, &t2}} {
+			s := time.Now()
+			if _, err := w.o.PDFPages(context.Background(), bytes.NewReader(pdf), int64(len(pdf)), pages, Limits{}); err != nil {
+				b.Fatal(err)
+			}
+			*w.t += time.Since(s)
+		}
+	}
+	total := float64(b.N * n)
+	b.ReportMetric(total/t1.Seconds(), "pages/s-1worker")
+	b.ReportMetric(total/t2.Seconds(), "pages/s-2workers")
+	b.ReportMetric(t1.Seconds()/t2.Seconds(), "speedup")
+}
+
+// BenchmarkOCRMemory reads a 30-page scan at 300 dpi and reports the peak
+// resident memory of this process plus its children (pdftoppm,
+// tesseract), sampled from /proc every 20 ms. The target is under 400 MB.
+func BenchmarkOCRMemory(b *testing.B) {
+	testOCR(b)
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		b.Skip("needs /proc")
+	}
+	pdf, _ := benchScan(b, 1)
+	page := firstJPEG(b, pdf)
+	var doc bytes.Buffer
+	ps := make([]scan.Page, 30)
+	for i := range ps {
+		ps[i] = scan.Page{JPEG: page, DPI: 200}
+	}
+	if err := scan.WritePDF(&doc, ps); err != nil {
+		b.Fatal(err)
+	}
+	pages := make([]int, 30)
+	for i := range pages {
+		pages[i] = i + 1
+	}
+	o := NewOCR(OCROptions{DPI: 300})
+	var peak atomic.Int64
+	for b.Loop() {
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			tick := time.NewTicker(20 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				if r := treeRSS(os.Getpid()); r > peak.Load() {
+					peak.Store(r)
+				}
+				select {
+				case <-stop:
+					return
+				case <-tick.C:
+				}
+			}
+		})
+		s := time.Now()
+		_, err := o.PDFPages(context.Background(), bytes.NewReader(doc.Bytes()), int64(doc.Len()), pages, Limits{})
+		close(stop)
+		wg.Wait()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(30/time.Since(s).Seconds(), "pages/s")
+	}
+	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-RSS-MB")
+}
+
+// firstJPEG returns the first DCT image stream of an image-only PDF made
+// by scan.WritePDF.
+func firstJPEG(b *testing.B, pdf []byte) []byte {
+	i := bytes.Index(pdf, []byte("/DCTDecode"))
+	if i < 0 {
+		b.Fatal("no JPEG in the scanned PDF")
+	}
+	s := bytes.Index(pdf[i:], []byte("stream\n"))
+	e := bytes.Index(pdf[i:], []byte("\nendstream"))
+	return pdf[i+s+len("stream\n") : i+e]
+}
+
+// treeRSS sums VmRSS (bytes) over pid and its descendants.
+func treeRSS(pid int) int64 {
+	children := map[int][]int{}
+	ents, _ := os.ReadDir("/proc")
+	for _, e := range ents {
+		p, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		st, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// The parent pid is the second field after the ")" closing the name.
+		if j := bytes.LastIndexByte(st, ')'); j > 0 {
+			f := strings.Fields(string(st[j+1:]))
+			if len(f) > 1 {
+				pp, _ := strconv.Atoi(f[1])
+				children[pp] = append(children[pp], p)
+			}
+		}
+	}
+	var sum int64
+	var walk func(int)
+	walk = func(p int) {
+		sum += vmRSS(p)
+		for _, c := range children[p] {
+			walk(c)
+		}
+	}
+	walk(pid)
+	return sum
+}
+
+func vmRSS(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmRSS:") {
+			f := strings.Fields(l)
+			if len(f) >= 2 {
+				kb, _ := strconv.ParseInt(f[1], 10, 64)
+				return kb << 10
+			}
+		}
+	}
+	return 0
+}
+
+// BenchmarkOCRPreprocess measures, on the whole scan corpus, what each
+// pre-processing choice does to accuracy (appraisal year+rating and name
+// exact, as the accuracy test counts them) and to speed, so that only the
+// choices that pay for themselves become defaults. Run it with
+// -benchtime=1x: one pass over the corpus per choice.
+func BenchmarkOCRPreprocess(b *testing.B) {
+	testOCR(b)
+	dir := "../testdata/corpus/scan"
+	if d := os.Getenv("HOSO_SCAN_CORPUS"); d != "" {
+		dir = d // measure on a freshly generated corpus before committing it
+	}
+	truths, err := corpus.Load(dir)
+	if err != nil {
+		testenv.Missing(b, err.Error())
+	}
+	choices := []struct {
+		name string
+		opt  OCROptions
+	}{
+		{"default", OCROptions{}},
+		{"dpi300", OCROptions{DPI: 300}},
+		{"dpi150", OCROptions{DPI: 150}},
+		{"psm1-osd", OCROptions{PSM: 1}},
+		{"psm6", OCROptions{PSM: 6}},
+		{"sauvola", OCROptions{Params: map[string]string{"thresholding_method": "2"}}},
+		{"adaptive-otsu", OCROptions{Params: map[string]string{"thresholding_method": "1"}}},
+		{"no-invert", OCROptions{Params: map[string]string{"tessedit_do_invert": "0"}}},
+	}
+	if only := os.Getenv("HOSO_OCR_CHOICES"); only != "" {
+		choices = slices.DeleteFunc(choices, func(c struct {
+			name string
+			opt  OCROptions
+		}) bool {
+			return !slices.Contains(strings.Split(only, ","), c.name)
+		})
+	}
+	for _, c := range choices {
+		b.Run(c.name, func(b *testing.B) {
+			x := &Extractor{OCR: NewOCR(c.opt)}
+			for b.Loop() {
+				var nApp, okApp, nName, okName, pages int
+				var conf float64
+				var nConf int
+				start := time.Now()
+				for _, tr := range truths {
+					data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(tr.File)))
+					if err != nil {
+						b.Fatal(err)
+					}
+					t, err := x.Text(context.Background(), tr.File, bytes.NewReader(data), int64(len(data)))
+					if err != nil {
+						continue
+					}
+					pages += t.Pages
+					for _, bl := range t.Blocks {
+						if bl.Confidence > 0 {
+							conf += bl.Confidence
+							nConf++
+						}
+					}
+					rec, err := t.Record()
+					if err != nil || rec == nil {
+						rec = &hoso.Record{}
+					}
+					if tr.Candidate.FullName != "" {
+						nName++
+						if rec.Candidate.FullName == tr.Candidate.FullName {
+							okName++
+						}
+					}
+					for _, a := range tr.Appraisals {
+						nApp++
+						if slices.ContainsFunc(rec.Appraisals, func(g hoso.Appraisal) bool { return g.Year == a.Year && g.Rating == a.Rating }) {
+							okApp++
+						}
+					}
+				}
+				el := time.Since(start).Seconds()
+				b.ReportMetric(100*float64(okApp)/float64(max(nApp, 1)), "appraisal-%")
+				b.ReportMetric(100*float64(okName)/float64(max(nName, 1)), "name-%")
+				b.ReportMetric(conf/float64(max(nConf, 1)), "mean-conf")
+				b.ReportMetric(el/float64(max(pages, 1)), "s/page")
+			}
+		})
+	}
+}
