@@ -603,8 +603,11 @@ func TestRunFolder(t *testing.T) {
 		env["HOSO_PDF"] = "true"
 		pdf = true
 	}
-	bg := runMain(t, env, "run", "--data", data, "--http", httpAddr, "--nats-listen", "127.0.0.1:"+strconv.Itoa(natsPort))
-	defer noPersonalData(t, fixtures, bg)
+	args := []string{"run", "--data", data, "--http", httpAddr, "--nats-listen", "127.0.0.1:" + strconv.Itoa(natsPort)}
+	top := t
+	bg := runMain(top, env, args...)
+	instances := []*background{bg}
+	defer func() { noPersonalData(t, fixtures, instances...) }()
 	a := api{base: "http://" + httpAddr}
 	a.waitReady(t)
 	n := &natsServer{port: natsPort}
@@ -647,5 +650,35 @@ func TestRunFolder(t *testing.T) {
 		if again := p.api.waitID(t, st.ID, 10*time.Second); again.Status != st.Status {
 			t.Errorf("state changed: %s → %s", st.Status, again.Status)
 		}
+	})
+	t.Run("stopped mid-dossier", func(t *testing.T) {
+		// Ctrl-C while a dossier is in flight (with PDF letters LibreOffice
+		// keeps it there a while): hoso exits cleanly, the work goes back
+		// to NATS, and the next `hoso run` on the same folder finishes it
+		// exactly once.
+		f := fixtures[4]
+		f.key = "chi-bo-dung-giua-chung/" + path(f.key)
+		p.store.upload(t, f.key, f.data)
+		// Polled without backoff: the window between the state's creation
+		// and the letter is the PDF conversion, a second or so.
+		var seen ingest.Status
+		for deadline := time.Now().Add(finalWithin); seen == "" && time.Now().Before(deadline); {
+			all, _ := p.api.list(nil)
+			for _, st := range all {
+				if st.Key == f.key {
+					seen = st.Status
+				}
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		if seen == "" {
+			t.Fatalf("%s never showed up", f.key)
+		}
+		t.Logf("stopping while the dossier is %s", seen)
+		bg.stop(t)
+		bg = runMain(top, env, args...)
+		instances = append(instances, bg)
+		p.api.waitReady(t)
+		checkDossier(t, p, f, "")
 	})
 }

@@ -70,6 +70,9 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		if err != nil {
 			return err
 		}
+		if err := takeOverPending(ctx, js, c.Ingest); err != nil {
+			return fmt.Errorf("hoso run: %w", err)
+		}
 	}
 
 	if c.S3.Endpoint != "" {
@@ -102,6 +105,22 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 	m.Logger.Info("hoso run: letters and record.json appear under",
 		"letters", filepath.Join(dir.BucketPath(folderLetters), "letters")+string(filepath.Separator), "api", api)
 	return m.pipeline(ctx, c, js, dir, dir)
+}
+
+// takeOverPending makes the work a previous `hoso run` left in flight
+// available at once. The embedded server is ours alone, so messages its
+// consumer still counts as delivered belong to a process that is gone; but
+// JetStream restores them as pending and redelivers only after the ack
+// wait (2 minutes), even those nakked during shutdown. Recreating the
+// consumer (Setup does it) hands them out again immediately: a work-queue
+// stream keeps its messages until they are acked, whatever the consumer.
+func takeOverPending(ctx context.Context, js jetstream.JetStream, cfg ingest.Config) error {
+	cfg = cfg.WithDefaults()
+	err := js.DeleteConsumer(ctx, cfg.UploadStream, cfg.Consumer)
+	if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) && !errors.Is(err, jetstream.ErrStreamNotFound) {
+		return fmt.Errorf("reset consumer %s: %w", cfg.Consumer, err)
+	}
+	return nil
 }
 
 // embeddedNATS starts the in-process NATS server with JetStream stored in
