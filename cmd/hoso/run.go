@@ -52,7 +52,7 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		if err != nil {
 			return fmt.Errorf("hoso run: %w", err)
 		}
-		defer nc.Close()
+		defer closeFlushed(nc)
 		js, err = jetstream.New(nc)
 		if err != nil {
 			return err
@@ -65,7 +65,7 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		// Stopped after the workers (deferred first, runs last), so they
 		// can ack or nak what they hold.
 		defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
-		defer nc.Close()
+		defer closeFlushed(nc)
 		js, err = jetstream.New(nc)
 		if err != nil {
 			return err
@@ -184,7 +184,7 @@ func (m *Main) natsOnly(ctx context.Context, c *config) error {
 		return fmt.Errorf("hoso run --nats-only: %w", err)
 	}
 	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
-	defer nc.Close()
+	defer closeFlushed(nc)
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return err

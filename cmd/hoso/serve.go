@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/hoso-vn/hoso/ingest"
@@ -34,13 +35,20 @@ func cmdServe(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("hoso serve: %w", err)
 	}
-	defer nc.Close()
+	defer closeFlushed(nc)
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return fmt.Errorf("hoso serve: %w", err)
 	}
 	m.Logger.Info("hoso serve: connected", "nats", nc.ConnectedUrlRedacted(), "s3", c.S3.Endpoint)
 	return m.pipeline(ctx, c, js, st, nil)
+}
+
+// closeFlushed closes nc once the acks and naks of the last dossiers have
+// reached the server, so a stopping worker's work is handed back at once.
+func closeFlushed(nc *nats.Conn) {
+	nc.FlushTimeout(2 * time.Second)
+	nc.Close()
 }
 
 // s3Store opens the S3 store of c.
