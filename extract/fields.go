@@ -26,6 +26,9 @@ const WarnDOBYearOnly = "dob_year_only"
 // other papers; if none exists it is given in title case, syllable by
 // syllable ("NGUYỄN THỊ HƯƠNG" → "Nguyễn Thị Hương").
 func (t *Text) Record() (*hoso.Record, error) {
+	if t == nil {
+		t = &Text{}
+	}
 	r := newReader(t)
 	r.scan()
 	rec := r.record()

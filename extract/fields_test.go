@@ -323,6 +323,11 @@ func TestNotDossier(t *testing.T) {
 	if !errors.Is(err, hoso.ErrNotDossier) {
 		t.Fatalf("err = %v, want not_dossier", err)
 	}
+	for _, tx := range []*Text{nil, {}} {
+		if _, err := tx.Record(); !errors.Is(err, hoso.ErrNotDossier) {
+			t.Errorf("empty text: err = %v, want not_dossier", err)
+		}
+	}
 	tx := blocks("Ảnh 4x6")
 	tx.NeedOCR = []int{1}
 	if rec, err := tx.Record(); err != nil || rec == nil {
