@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/validate"
 )
 
 func testMain(env map[string]string) (*Main, *bytes.Buffer) {
@@ -163,5 +168,59 @@ func TestHelpNamesEveryVariable(t *testing.T) {
 				t.Errorf("%s sets %s, which hoso serve does not read", f, v)
 			}
 		}
+	}
+}
+
+func TestProcessor(t *testing.T) {
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	c := &config{OCR: "off", Rules: "../../validate/rules/dieu-le-dang.yaml", Issuer: "../../render/issuers/btcdu.yaml"}
+	c.Ingest.Workers = 2
+	p, closeFn, err := c.processor(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeFn()
+	pl, ok := p.(*ingest.Pipeline)
+	if !ok {
+		t.Fatalf("processor is %T", p)
+	}
+	if pl.Rules == nil || pl.Rules.ID == validate.Default().ID {
+		t.Errorf("--rules not loaded: %+v", pl.Rules)
+	}
+	if pl.Issuer == nil || pl.Issuer.Name == "" {
+		t.Errorf("--issuer not loaded: %+v", pl.Issuer)
+	}
+	if pl.Extractor == nil || pl.Extractor.OCR != nil {
+		t.Error("--ocr off left OCR on")
+	}
+	if (pl.PDF != nil) != c.Ingest.PDF {
+		t.Errorf("PDF converter %v, Config.PDF %v", pl.PDF, c.Ingest.PDF)
+	}
+
+	for _, bad := range []struct {
+		c    config
+		want string
+	}{
+		{config{OCR: "maybe"}, "--ocr"},
+		{config{OCR: "off", Rules: "/nonexistent.yaml"}, "--rules"},
+		{config{OCR: "off", Rules: "../../validate/testdata/bad/rule-without-enabled.yaml"}, "--rules"},
+		{config{OCR: "off", Issuer: "/nonexistent.yaml"}, "--issuer"},
+	} {
+		if _, _, err := bad.c.processor(log); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%+v: err = %v, want one naming %s", bad.c, err, bad.want)
+		}
+	}
+
+	pdf := &config{OCR: "off"}
+	pdf.Ingest.PDF, pdf.Ingest.Workers = true, 3
+	p, closeFn, err = pdf.processor(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pool, ok := p.(*ingest.Pipeline).PDF.(*ingest.PDFPool); !ok || pool.Size != 3 {
+		t.Errorf("--pdf: converter %#v, want a pool of one per worker", p.(*ingest.Pipeline).PDF)
+	}
+	if err := closeFn(); err != nil {
+		t.Errorf("closing an unused pool: %v", err)
 	}
 }
