@@ -22,6 +22,8 @@ packages=(
 	python3-uno              # the warm LibreOffice converter's UNO bridge
 	fonts-liberation2        # metric-compatible Times New Roman substitute
 	fonts-croscore
+	qpdf                     # encrypted and multi-page PDF fixtures made in tests
+	imagemagick              # scan degradation tests of the corpus generator
 )
 missing=()
 for p in "${packages[@]}"; do
