@@ -241,10 +241,9 @@ func (x *Extractor) pdf(ctx context.Context, name string, r io.ReaderAt, size in
 	if len(t.NeedOCR) == 0 {
 		return t, nil
 	}
-	if len(t.NeedOCR) == t.Pages {
-		// No page has a text layer: a scan, whether or not OCR reads it.
-		t.Format = hoso.FormatPDFScan
-	}
+	// Some page has no text layer: the file is (partly) a scan, whether or
+	// not OCR is there to read it.
+	t.Format = hoso.FormatPDFScan
 	blocks, err := x.ocr(ctx, name, t, func() ([]Block, error) { return x.OCR.PDFPages(ctx, r, size, t.NeedOCR, lim) })
 	if err != nil {
 		return nil, err
@@ -252,7 +251,6 @@ func (x *Extractor) pdf(ctx context.Context, name string, r io.ReaderAt, size in
 	if blocks != nil {
 		t.Blocks = mergeByPage(t.Blocks, blocks)
 		t.NeedOCR = nil
-		t.Format = hoso.FormatPDFScan
 	}
 	return t, nil
 }
