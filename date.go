@@ -1,6 +1,7 @@
 package hoso
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 )
@@ -53,21 +54,11 @@ func (d Date) After(e Date) bool  { return d.Compare(e) > 0 }
 func (d Date) Compare(e Date) int {
 	switch {
 	case d.Year != e.Year:
-		return cmp(d.Year, e.Year)
+		return cmp.Compare(d.Year, e.Year)
 	case d.Month != e.Month:
-		return cmp(int(d.Month), int(e.Month))
+		return cmp.Compare(d.Month, e.Month)
 	}
-	return cmp(d.Day, e.Day)
-}
-
-func cmp(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(d.Day, e.Day)
 }
 
 // MonthsUntil returns the number of whole months from d to e ("tính theo
