@@ -30,7 +30,7 @@ func TestMonthsUntil(t *testing.T) {
 
 func TestDateText(t *testing.T) {
 	tests := []struct {
-		d      Date
+		d       Date
 		iso, vi string
 	}{
 		{Date{2019, 4, 3}, "2019-04-03", "ngày 03 tháng 4 năm 2019"},
