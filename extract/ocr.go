@@ -33,10 +33,13 @@ type OCROptions struct {
 	// PSM is Tesseract's page segmentation mode (default 3, automatic).
 	PSM int
 	// Params are Tesseract parameters passed as "-c name=value"
-	// (thresholding_method, tessedit_do_invert, …).
+	// (thresholding_method, …). tessedit_do_invert defaults to "0": trying
+	// every doubtful line again as white-on-black halved the speed on the
+	// scan corpus and changed no field read.
 	Params map[string]string
-	// NoReread turns off the second look at badly read words (see reread).
-	NoReread bool
+	// Reread gives badly read words a second look (see reread). Off by
+	// default: on the scan corpus it cost 0.2 s a page and changed no field.
+	Reread bool
 	// Workers is how many pages are read at once across every call on this
 	// OCR (default GOMAXPROCS): Tesseract runs single-threaded, one page per
 	// core, which beats its own OpenMP threads.
@@ -79,6 +82,14 @@ func (o *OCR) setup() {
 		if o.opt.Workers <= 0 {
 			o.opt.Workers = runtime.GOMAXPROCS(0)
 		}
+		params := maps.Clone(o.opt.Params)
+		if params == nil {
+			params = map[string]string{}
+		}
+		if _, ok := params["tessedit_do_invert"]; !ok {
+			params["tessedit_do_invert"] = "0"
+		}
+		o.opt.Params = params
 		if o.opt.Logger == nil {
 			o.opt.Logger = slog.New(slog.DiscardHandler)
 		}
@@ -301,7 +312,7 @@ func (o *OCR) tesseract(ctx context.Context, img string, firstPage, dpi int) ([]
 	if err != nil {
 		return nil, hoso.Wrap(err, hoso.EINTERNAL, "Kết quả OCR không đọc được", "unexpected OCR output")
 	}
-	if !o.opt.NoReread && strings.HasSuffix(img, ".pgm") {
+	if o.opt.Reread && strings.HasSuffix(img, ".pgm") {
 		o.reread(ctx, img, dpi, words)
 	}
 	return cleanOCR(assemble(words, "", firstPage)), nil

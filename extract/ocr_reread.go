@@ -28,7 +28,8 @@ const (
 // with white between them and read in one more run (psm 6, one line per
 // crop); a word is replaced only when the second reading is clearly
 // surer. Errors leave the first reading as it was: this pass can only
-// improve a page.
+// improve a page. It runs only with OCROptions.Reread: on the scan corpus
+// it cost 0.2 s a page and changed no field, so it is off by default.
 func (o *OCR) reread(ctx context.Context, pgm string, dpi int, words []tsvWord) {
 	var idx []int
 	for i, w := range words {
