@@ -83,9 +83,14 @@ func (p *Pipeline) Process(ctx context.Context, in Input) (*Output, error) {
 		if ctx.Err() != nil {
 			return nil, err
 		}
-		// The DOCX is the letter; the PDF is a convenience. Retry a stuck
+		// The DOCX is the letter; the PDF is a convenience. Without
+		// LibreOffice, deliver the DOCX alone at once; retry a stuck
 		// converter, but on the last delivery deliver the DOCX alone
 		// rather than no letter at all.
+		if hoso.Code(err) == hoso.EUNSUPPORTED {
+			doc.Skipped = "PDF skipped: " + err.Error()
+			return &Output{Record: rec, Letters: []Document{doc}}, nil
+		}
 		if in.LastTry {
 			doc.Skipped = "PDF conversion failed: " + err.Error()
 			return &Output{Record: rec, Letters: []Document{doc}}, nil
@@ -134,6 +139,9 @@ func (p *PDFPool) PDF(ctx context.Context, docx []byte) ([]byte, error) {
 		var err error
 		c, err = render.NewConverter(ctx, p.Options)
 		if err != nil {
+			if hoso.Code(err) == hoso.EUNSUPPORTED {
+				return nil, err // not installed: no retry can help
+			}
 			return nil, hoso.Wrap(err, hoso.ETRANSIENT, "không khởi động được LibreOffice", "cannot start LibreOffice")
 		}
 		p.mu.Lock()

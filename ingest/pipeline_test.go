@@ -178,6 +178,26 @@ func TestPipelinePDFDownRetriesThenDeliversDOCX(t *testing.T) {
 	}
 }
 
+// TestPipelinePDFNotInstalled: without LibreOffice the DOCX is delivered on
+// the first delivery, with the reason the PDF was skipped; nothing retries
+// a program that is not there.
+func TestPipelinePDFNotInstalled(t *testing.T) {
+	pool := &PDFPool{Size: 1, Options: render.ConverterOptions{Soffice: filepath.Join(t.TempDir(), "no-soffice")}}
+	defer pool.Close()
+	h := newHarness(t, &Pipeline{PDF: pool}, func(c *Config) { c.AckWait = 30 * time.Second })
+	h.run()
+	u := h.upload("chi-bo/01.docx", string(eligibleDOCX(t)))
+	st := h.wait(u.ID(), final)
+	if st.Status != StatusRendered || st.PDF != "" || st.DOCX == "" || st.Deliveries != 1 {
+		t.Fatalf("state %+v", st)
+	}
+	var rec hoso.Record
+	json.Unmarshal(h.read(st.Record), &rec)
+	if rec.Letter == nil || !strings.Contains(rec.Letter.PDFSkipped, "PDF skipped") {
+		t.Errorf("record letter %+v: want pdf_skipped", rec.Letter)
+	}
+}
+
 // eligibleDOCX returns a corpus DOCX dossier that gets a letter.
 func eligibleDOCX(t *testing.T) []byte {
 	t.Helper()
