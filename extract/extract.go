@@ -271,6 +271,9 @@ func (x *Extractor) image(ctx context.Context, name string, r io.ReaderAt, size 
 	}
 	if blocks != nil {
 		t.Blocks, t.NeedOCR = blocks, nil
+		for _, b := range blocks { // a multi-page TIFF
+			t.Pages = max(t.Pages, b.Page)
+		}
 	}
 	return t, nil
 }

@@ -70,53 +70,14 @@ func checkImagePixels(w, h int, lim Limits) error {
 	return nil
 }
 
-// tiffSize reads ImageWidth and ImageLength from the first IFD.
+// tiffSize returns the size of the largest page of a TIFF, walking the
+// IFD chain with the same bounded walker the OCR uses.
 func tiffSize(r io.ReaderAt, size int64) (int, int, error) {
-	var hdr [8]byte
-	if _, err := r.ReadAt(hdr[:], 0); err != nil {
+	var info imageInfo
+	if err := tiffProbe(r, size, &info, Limits{}.Defaults()); err != nil {
 		return 0, 0, err
 	}
-	var bo binary.ByteOrder = binary.LittleEndian
-	if hdr[0] == 'M' {
-		bo = binary.BigEndian
-	}
-	off := int64(bo.Uint32(hdr[4:]))
-	var cnt [2]byte
-	if off <= 0 || off+2 > size {
-		return 0, 0, io.ErrUnexpectedEOF
-	}
-	if _, err := r.ReadAt(cnt[:], off); err != nil {
-		return 0, 0, err
-	}
-	n := int(bo.Uint16(cnt[:]))
-	if n == 0 || off+2+int64(n)*12 > size {
-		return 0, 0, io.ErrUnexpectedEOF
-	}
-	ifd := make([]byte, n*12)
-	if _, err := r.ReadAt(ifd, off+2); err != nil {
-		return 0, 0, err
-	}
-	w, h := 0, 0
-	for i := 0; i < n; i++ {
-		e := ifd[i*12:]
-		tag, typ := bo.Uint16(e), bo.Uint16(e[2:])
-		var v int
-		switch typ {
-		case 3: // SHORT
-			v = int(bo.Uint16(e[8:]))
-		case 4: // LONG
-			v = int(bo.Uint32(e[8:]) & 0x7fffffff)
-		default:
-			continue
-		}
-		switch tag {
-		case 256:
-			w = v
-		case 257:
-			h = v
-		}
-	}
-	return w, h, nil
+	return info.width, info.height, nil
 }
 
 // webpSize reads the canvas size of a lossy (VP8), lossless (VP8L) or
