@@ -70,3 +70,22 @@ const (
 type ProcessFunc func(ctx context.Context, in Input) (*Output, error)
 
 func (f ProcessFunc) Process(ctx context.Context, in Input) (*Output, error) { return f(ctx, in) }
+
+// LetterOf describes rendered documents as a record's letter, each stored
+// under the name keyOf gives it. It returns nil when there are none.
+func LetterOf(docs []Document, keyOf func(Document) string) *hoso.Letter {
+	var l *hoso.Letter
+	for _, d := range docs {
+		if l == nil {
+			l = &hoso.Letter{Kind: d.Kind}
+		}
+		switch d.Ext {
+		case "docx":
+			l.DOCX = keyOf(d)
+			l.PDFSkipped = d.Skipped
+		case "pdf":
+			l.PDF = keyOf(d)
+		}
+	}
+	return l
+}

@@ -366,21 +366,14 @@ func (s *Service) complete(ctx context.Context, st *State, u Upload, rec *hoso.R
 		rec.Source.ETag = u.ETag
 	}
 	start := time.Now()
+	keyOf := func(d Document) string { return prefix + string(d.Kind) + "." + d.Ext }
 	for _, d := range docs {
-		key := prefix + string(d.Kind) + "." + d.Ext
-		if _, err := s.store.Put(ctx, s.cfg.LetterBucket, key, bytes.NewReader(d.Data), int64(len(d.Data)), d.ContentType); err != nil {
+		if _, err := s.store.Put(ctx, s.cfg.LetterBucket, keyOf(d), bytes.NewReader(d.Data), int64(len(d.Data)), d.ContentType); err != nil {
 			return st, 0, transient(err, "ghi công văn", "write the letter")
 		}
-		if rec.Letter == nil {
-			rec.Letter = &hoso.Letter{Kind: d.Kind}
-		}
-		switch d.Ext {
-		case "docx":
-			rec.Letter.DOCX = key
-			rec.Letter.PDFSkipped = d.Skipped
-		case "pdf":
-			rec.Letter.PDF = key
-		}
+	}
+	if l := LetterOf(docs, keyOf); l != nil {
+		rec.Letter = l
 	}
 	if err := s.putRecord(ctx, prefix, rec); err != nil {
 		return st, 0, err

@@ -149,21 +149,14 @@ func processFile(ctx context.Context, p *ingest.Pipeline, name string, date hoso
 // letter paths in rec.Letter before the JSON is written.
 func writeOutputs(dir string, rec *hoso.Record, letters []ingest.Document) error {
 	base := filepath.Join(dir, rec.DossierID)
+	pathOf := func(d ingest.Document) string { return base + "." + d.Ext }
 	for _, d := range letters {
-		path := base + "." + d.Ext
-		if err := os.WriteFile(path, d.Data, 0o644); err != nil {
+		if err := os.WriteFile(pathOf(d), d.Data, 0o644); err != nil {
 			return err
 		}
-		if rec.Letter == nil {
-			rec.Letter = &hoso.Letter{Kind: d.Kind}
-		}
-		switch d.Ext {
-		case "docx":
-			rec.Letter.DOCX = path
-			rec.Letter.PDFSkipped = d.Skipped
-		case "pdf":
-			rec.Letter.PDF = path
-		}
+	}
+	if l := ingest.LetterOf(letters, pathOf); l != nil {
+		rec.Letter = l
 	}
 	b, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
