@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/corpus/scan"
 )
 
 // ocrPNGHeader returns the signature and IHDR chunk of a PNG claiming w×h
@@ -58,26 +59,6 @@ func tiffFile(sizes [][2]uint32, loop bool) []byte {
 	return b
 }
 
-// withEXIF inserts an EXIF segment with the given orientation after the
-// SOI marker of a JPEG.
-func withEXIF(jpg []byte, orientation uint16) []byte {
-	le := binary.LittleEndian
-	t := []byte("II*\x00\x08\x00\x00\x00")
-	t = le.AppendUint16(t, 1)
-	t = le.AppendUint16(t, 0x0112)
-	t = le.AppendUint16(t, 3)
-	t = le.AppendUint32(t, 1)
-	t = le.AppendUint16(t, orientation)
-	t = le.AppendUint16(t, 0)
-	t = le.AppendUint32(t, 0)
-	seg := append([]byte("Exif\x00\x00"), t...)
-	out := append([]byte{}, jpg[:2]...)
-	out = append(out, 0xff, 0xe1)
-	out = binary.BigEndian.AppendUint16(out, uint16(len(seg)+2))
-	out = append(out, seg...)
-	return append(out, jpg[2:]...)
-}
-
 func smallJPEG(t testing.TB, w, h int) []byte {
 	img := image.NewGray(image.Rect(0, 0, w, h))
 	var b bytes.Buffer
@@ -105,7 +86,7 @@ func TestProbeImage(t *testing.T) {
 		{name: "png just over", data: ocrPNGHeader(10_000, 6_001), wantCode: hoso.ETOOLARGE},
 		{name: "png zero size", data: ocrPNGHeader(0, 10), wantCode: hoso.EUNREADABLE},
 		{name: "jpeg", data: smallJPEG(t, 40, 10), kind: "jpeg", w: 40, h: 10, pages: 1},
-		{name: "jpeg exif 6", data: withEXIF(smallJPEG(t, 40, 10), 6), kind: "jpeg", w: 40, h: 10, pages: 1, orient: 6},
+		{name: "jpeg exif 6", data: scan.WithOrientation(smallJPEG(t, 40, 10), 6), kind: "jpeg", w: 40, h: 10, pages: 1, orient: 6},
 		{name: "jpeg truncated", data: smallJPEG(t, 40, 10)[:20], wantCode: hoso.EUNREADABLE},
 		{name: "tiff 2 pages", data: tiffFile([][2]uint32{{100, 50}, {200, 300}}, false), kind: "tiff", w: 200, h: 300, pages: 2},
 		{name: "tiff bomb page", data: tiffFile([][2]uint32{{100, 50}, {90_000, 90_000}}, false), wantCode: hoso.ETOOLARGE},
@@ -186,7 +167,7 @@ func TestExifOrientationGarbage(t *testing.T) {
 		nil,
 		[]byte("\xff\xd8"),
 		[]byte("\xff\xd8\xff\xe1\x00\x10Exif\x00\x00II*\x00\xff\xff\xff\xff"),
-		withEXIF(j, 9),
+		scan.WithOrientation(j, 9),
 		append([]byte("\xff\xd8\xff\xe1\x00\x02"), j[2:]...),
 	} {
 		if o := exifOrientation(bytes.NewReader(data)); o != 0 {

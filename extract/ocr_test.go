@@ -111,7 +111,7 @@ func TestOCRImage(t *testing.T) {
 	}{
 		{"png", data},
 		{"jpeg", toJPEG(t, src, 85)},
-		{"jpeg exif 6", withEXIF(toJPEG(t, turned, 85), 6)},
+		{"jpeg exif 6", scan.WithOrientation(toJPEG(t, turned, 85), 6)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			blocks, err := o.Image(t.Context(), bytes.NewReader(tt.data), int64(len(tt.data)), Limits{})
