@@ -213,20 +213,12 @@ func Default() *RuleSet {
 
 // Lookup returns the embedded rule set with the given ID.
 func Lookup(id string) (*RuleSet, error) {
-	names, err := embedded.ReadDir("rules")
+	sets, err := embeddedSets()
 	if err != nil {
 		return nil, err
 	}
 	var ids []string
-	for _, n := range names {
-		b, err := embedded.ReadFile(path.Join("rules", n.Name()))
-		if err != nil {
-			return nil, err
-		}
-		rs, err := parse(b)
-		if err != nil {
-			return nil, fmt.Errorf("validate: embedded rules/%s: %w", n.Name(), err)
-		}
+	for _, rs := range sets {
 		if rs.ID == id {
 			return rs, nil
 		}

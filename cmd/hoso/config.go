@@ -458,7 +458,7 @@ func (c *config) processor(log *slog.Logger) (p ingest.Processor, close func() e
 	case "auto":
 		ocr := extract.NewOCR(extract.OCROptions{Logger: log})
 		if err := ocr.Available(); err != nil {
-			log.Warn("hoso: OCR off: scanned pages and photos will be rejected as unreadable", "err", err)
+			log.Warn("hoso: OCR off: scanned pages and photos will end incomplete, unread", "err", err)
 		} else {
 			pl.Extractor.OCR = ocr
 		}
@@ -466,6 +466,9 @@ func (c *config) processor(log *slog.Logger) (p ingest.Processor, close func() e
 	default:
 		return nil, nil, fmt.Errorf("--ocr must be auto or off, not %q", c.OCR)
 	}
+	// Resolved once here: the pipeline's nil defaults would parse the
+	// embedded rule set and issuer again for every dossier.
+	pl.Rules, pl.Issuer = validate.Default(), render.DefaultIssuer()
 	if c.Rules != "" {
 		if pl.Rules, err = validate.LoadFile(c.Rules); err != nil {
 			return nil, nil, fmt.Errorf("--rules: %w", err)
