@@ -26,6 +26,15 @@ type Record struct {
 	ReviewDateBasis    ReviewDateBasis `json:"review_date_basis,omitempty"`
 	ReviewDateEvidence *Evidence       `json:"review_date_evidence,omitempty"`
 
+	// Documents lists the papers found in the upload, in order, each
+	// classified by its official form.
+	Documents []Document `json:"documents,omitempty"`
+	// Addressee is the Party body the dossier is submitted to, when the
+	// dossier names it.
+	Addressee  *Addressee  `json:"addressee,omitempty"`
+	Employment *Employment `json:"employment,omitempty"`
+	Unrated    []Unrated   `json:"unrated,omitempty"`
+
 	Appraisals  []Appraisal  `json:"appraisals"`
 	Awards      []Award      `json:"awards"`
 	Certificate *Certificate `json:"certificate,omitempty"`
@@ -67,8 +76,11 @@ type Source struct {
 type Candidate struct {
 	FullName    string `json:"full_name"`
 	DateOfBirth Date   `json:"date_of_birth,omitzero"`
-	Unit        string `json:"unit,omitempty"`     // đơn vị công tác
-	Position    string `json:"position,omitempty"` // chức vụ
+	// BirthYear is set when the dossier gives only the year of birth
+	// ("sinh năm 1995"); DateOfBirth is then empty.
+	BirthYear int    `json:"birth_year,omitempty"`
+	Unit      string `json:"unit,omitempty"`     // đơn vị công tác
+	Position  string `json:"position,omitempty"` // chức vụ
 	// Education is the general-education level as written ("12/12",
 	// "Tốt nghiệp THPT"); only the optional education rule reads it.
 	Education string `json:"education,omitempty"`
@@ -110,6 +122,9 @@ type Evidence struct {
 	Block      string  `json:"block,omitempty"`
 	Text       string  `json:"text"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// Doc is the kind of paper the text belongs to, so a reader can check
+	// that a value came from the paper that owns it.
+	Doc DocKind `json:"doc,omitempty"`
 }
 
 // RuleOutcome is the result of one admission rule on one record.
