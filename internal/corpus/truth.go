@@ -42,7 +42,19 @@ type Truth struct {
 	// and the decision itself mention it.
 	Awards []Award `json:"awards"`
 	// Window is the three years the rule looks at (informative).
-	Window  []int           `json:"window,omitempty"`
+	Window []int `json:"window,omitempty"`
+	// Documents lists the kind of each paper in the upload, in order
+	// (empty in the older corpus, which does not classify).
+	Documents []hoso.DocKind `json:"documents,omitempty"`
+	// Addressee is the Party body the dossier is submitted to, as the
+	// dossier writes it; empty when the dossier names none.
+	Addressee string `json:"addressee,omitempty"`
+	// EmployedSince is the recruitment or start of work at the rating
+	// unit when the dossier states it (day 1 when it gives only a month).
+	EmployedSince hoso.Date `json:"employed_since,omitzero"`
+	// Unrated lists years the unit states it did not rate the candidate.
+	Unrated []int `json:"unrated,omitempty"`
+
 	Verdict hoso.Verdict    `json:"verdict"`
 	Letter  hoso.LetterKind `json:"letter,omitempty"`
 	Error   hoso.ErrorCode  `json:"error,omitempty"`
