@@ -16,14 +16,15 @@ const (
 )
 
 // Review returns the reasons, in Vietnamese, the record needs a person's
-// review before its letter is signed; nil when it needs none.
+// review before its letter is signed (needs_review and
+// rule_set_not_in_force warnings); nil when it needs none.
 func (r *Record) Review() []string {
 	if r == nil {
 		return nil
 	}
 	var out []string
 	for _, w := range r.Warnings {
-		if w.Code == WarnNeedsReview {
+		if w.Code == WarnNeedsReview || w.Code == WarnRuleSetNotInForce {
 			out = append(out, w.Message)
 		}
 	}
