@@ -3,14 +3,9 @@ package extract
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"slices"
-	"time"
 	"unicode/utf16"
 
 	"github.com/hoso-vn/hoso"
@@ -66,50 +61,6 @@ func (x *Extractor) Text(ctx context.Context, name string, r io.ReaderAt, size i
 		}
 	}
 	return t, nil
-}
-
-// Record reads the dossier in one file. It always returns a record: when
-// err is not nil (always a *hoso.Error) the record is rejected and carries
-// the error, so a caller can print or store it as it is.
-func (x *Extractor) Record(ctx context.Context, name string, r io.ReaderAt, size int64) (*hoso.Record, error) {
-	start := time.Now()
-	lim := x.Limits.Defaults()
-	src := hoso.Source{Key: name}
-	if lim.MaxBytes < 0 || size <= lim.MaxBytes {
-		h := sha256.New()
-		if _, err := io.Copy(h, io.NewSectionReader(r, 0, size)); err == nil {
-			src.SHA256 = hex.EncodeToString(h.Sum(nil))
-		}
-	}
-	reject := func(err error) (*hoso.Record, error) {
-		var he *hoso.Error
-		if !errors.As(err, &he) {
-			err = hoso.Wrap(err, hoso.EINTERNAL, "Lỗi nội bộ khi đọc hồ sơ", "internal error while reading the dossier")
-		}
-		rec := hoso.NewRecord()
-		rec.Source = src
-		rec.Reject(err)
-		x.logger().Info("extract rejected", "sha256", short(src.SHA256), "size", size,
-			"code", hoso.Code(err), "elapsed", time.Since(start))
-		return rec, err
-	}
-	t, err := x.Text(ctx, name, r, size)
-	if err != nil {
-		return reject(err)
-	}
-	src.Format, src.Pages, src.Parts = t.Format, t.Pages, t.Parts
-	rec, err := t.Record()
-	if err != nil {
-		return reject(err)
-	}
-	if rec == nil {
-		rec = hoso.NewRecord()
-	}
-	rec.Source = src
-	rec.Warnings = append(slices.Clone(t.Warnings), rec.Warnings...)
-	x.logger().Info("extracted", "sha256", short(src.SHA256), "format", t.Format, "pages", t.Pages,
-		"parts", len(t.Parts), "blocks", len(t.Blocks), "need_ocr", len(t.NeedOCR), "elapsed", time.Since(start))
-	return rec, nil
 }
 
 func (x *Extractor) logger() *slog.Logger {

@@ -1,8 +1,7 @@
-// Package extract turns the bytes of one uploaded file into a dossier
-// record: first into ordered text blocks with provenance (Text), whatever
-// the format (DOCX, text PDF, scanned PDF, image, ZIP bundle, legacy
-// Vietnamese encodings), then into the candidate's fields, appraisals and
-// awards (Text.Record).
+// Package extract turns the bytes of one uploaded file into its ordered
+// text blocks with provenance (Text), whatever the format: DOCX, text PDF,
+// scanned PDF and images (OCR), ZIP bundles, legacy Vietnamese encodings.
+// Understanding that text as a dossier is the job of package dossier.
 //
 // The type of a file is detected from its content, never from its name.
 // Every reader is bounded by Limits; bad input yields a *hoso.Error with a

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/dossier"
 	"github.com/hoso-vn/hoso/extract"
 	"github.com/hoso-vn/hoso/render"
 	"github.com/hoso-vn/hoso/validate"
@@ -17,8 +18,11 @@ import (
 // composed from the packages that own each step.
 type Pipeline struct {
 	Extractor *extract.Extractor // nil: default limits, no OCR
-	Rules     *validate.RuleSet  // nil: validate.Default()
-	Issuer    *render.Issuer     // nil: render.DefaultIssuer()
+	// Texter, when set, turns bytes into text instead of Extractor (the
+	// child-process wall around it).
+	Texter dossier.Texter
+	Rules  *validate.RuleSet // nil: validate.Default()
+	Issuer *render.Issuer    // nil: render.DefaultIssuer()
 	// PDF converts letters to PDF; nil makes DOCX only. A PDFPool gives
 	// each worker its own LibreOffice.
 	PDF interface {
@@ -46,7 +50,11 @@ func (p *Pipeline) Process(ctx context.Context, in Input) (*Output, error) {
 	}
 
 	start := time.Now()
-	rec, err := x.Record(ctx, in.Key, in.R, in.Size)
+	rd := dossier.Reader{Texter: p.Texter, Logger: x.Logger}
+	if rd.Texter == nil {
+		rd.Texter = x
+	}
+	rec, err := rd.Record(ctx, in.Key, in.R, in.Size)
 	stage("extract", time.Since(start))
 	if err != nil {
 		if hoso.Transient(err) || ctx.Err() != nil || rec == nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/dossier"
 	"github.com/hoso-vn/hoso/extract"
 )
 
@@ -127,7 +128,8 @@ func extractFile(ctx context.Context, x *extract.Extractor, name string) *hoso.R
 	if !fi.Mode().IsRegular() {
 		return rejectedRecord(name, hoso.Errorf(hoso.EUNREADABLE, "%q không phải là tệp thường", "%q is not a regular file", name))
 	}
-	rec, _ := x.Record(ctx, name, io.ReaderAt(f), fi.Size())
+	rd := dossier.Reader{Texter: x, Logger: x.Logger}
+	rec, _ := rd.Record(ctx, name, io.ReaderAt(f), fi.Size())
 	return rec
 }
 

@@ -1,4 +1,9 @@
-package extract
+// Package vntext holds the Vietnamese text helpers shared by the dossier
+// reader and the rules: folding words to a matching key (tone placement,
+// sỹ/sĩ, Đ look-alikes) and a bare form without diacritics.
+//
+// Output never comes from the folded forms: they are keys for matching.
+package vntext
 
 import (
 	"strings"
@@ -70,27 +75,9 @@ var tables = sync.OnceValue(func() *foldTables {
 	return t
 })
 
-// token is one word of a block: a maximal run of letters and digits.
-type token struct {
-	w     string // folded
-	b     string // bare: no diacritics, ASCII for Vietnamese
-	sep   string // the non-word characters between the previous token and this one, as written
-	start int    // byte offsets of the word in the line's text
-	end   int
-	num   int // value when the word is all digits (≤ 9 of them), else -1
-	nd    int // number of digits when num ≥ 0
-}
-
-// line is a block's text split into tokens, ready for matching.
-type line struct {
-	text string // NFC, as written
-	toks []token
-	tail string // non-word characters after the last token
-}
-
-// isWordRune reports whether r belongs to a word. Combining marks count so
+// IsWordRune reports whether r belongs to a word. Combining marks count so
 // that text which escaped NFC still tokenizes.
-func isWordRune(r rune) bool {
+func IsWordRune(r rune) bool {
 	if r < 0x80 {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
@@ -100,81 +87,9 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r >= 0x300 && unicode.Is(unicode.Mn, r)
 }
 
-// tokenize splits s (normalised to NFC first) into folded tokens.
-func tokenize(s string) line {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
-	l := line{text: s}
-	// The folded and bare forms of every word go into one buffer, word
-	// after word, so a block costs a few allocations whatever its length.
-	// Until the buffer is final, num and nd hold the offsets of a word's
-	// folded and bare forms in it; the bare form ends where the next word's
-	// folded form starts.
-	buf := make([]byte, 0, 2*len(s)+8)
-	l.toks = make([]token, 0, len(s)/5+1)
-	prev := 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		j := i
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !isWordRune(r) {
-				break
-			}
-			j += n
-		}
-		fs := len(buf)
-		var bs int
-		buf, bs = foldWord(buf, s[i:j])
-		l.toks = append(l.toks, token{sep: s[prev:i], start: i, end: j, num: fs, nd: bs})
-		prev = j
-		i = j
-	}
-	l.tail = s[prev:]
-	all := string(buf)
-	for k := range l.toks {
-		t := &l.toks[k]
-		be := len(all)
-		if k+1 < len(l.toks) {
-			be = l.toks[k+1].num
-		}
-		t.w, t.b = all[t.num:t.nd], all[t.nd:be]
-		t.num, t.nd = -1, 0
-		if len(t.w) <= 9 && allDigits(t.w) {
-			t.num, t.nd = atoi(t.w), len(t.w)
-		}
-	}
-	return l
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
-}
-
-// foldWord appends the folded form of one word to buf, then its bare
+// FoldWord appends the folded form of one word to buf, then its bare
 // form, and returns buf and the offset of the bare form.
-func foldWord(buf []byte, w string) ([]byte, int) {
+func FoldWord(buf []byte, w string) ([]byte, int) {
 	t := tables()
 	type letter struct {
 		r    rune
@@ -262,39 +177,54 @@ func bareRune(r rune) string {
 // Fold returns the matching form of s: its words folded (see above) and
 // joined by single spaces; punctuation is dropped. It is for comparing two
 // texts, never for output.
-func Fold(s string) string {
-	l := tokenize(s)
-	var b strings.Builder
-	for i, t := range l.toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.w)
-	}
-	return b.String()
-}
+func Fold(s string) string { return joinWords(s, false) }
 
 // Bare returns the words of s without any diacritic, lower case, joined by
 // single spaces.
-func Bare(s string) string {
-	l := tokenize(s)
-	var b strings.Builder
-	for i, t := range l.toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.b)
+func Bare(s string) string { return joinWords(s, true) }
+
+func joinWords(s string, bare bool) string {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
 	}
-	return b.String()
+	var out strings.Builder
+	var buf []byte
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !IsWordRune(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !IsWordRune(r) {
+				break
+			}
+			j += n
+		}
+		var bs int
+		buf, bs = FoldWord(buf[:0], s[i:j])
+		if out.Len() > 0 {
+			out.WriteByte(' ')
+		}
+		if bare {
+			out.Write(buf[bs:])
+		} else {
+			out.Write(buf[:bs])
+		}
+		i = j
+	}
+	return out.String()
 }
 
 // SameText reports whether a and b are the same words once folded: it
 // compares units and positions written by different hands.
 func SameText(a, b string) bool { return Fold(a) == Fold(b) }
 
-// editWithin returns the Levenshtein distance of a and b (bytes) if it is at
+// EditWithin returns the Levenshtein distance of a and b (bytes) if it is at
 // most k, else -1. Banded, so it costs O(len·k).
-func editWithin(a, b string, k int) int {
+func EditWithin(a, b string, k int) int {
 	if d := len(a) - len(b); d > k || -d > k {
 		return -1
 	}

@@ -1,4 +1,4 @@
-package extract
+package dossier
 
 import (
 	"bytes"
@@ -11,14 +11,16 @@ import (
 	"testing"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/extract"
+	"github.com/hoso-vn/hoso/internal/vntext"
 	"golang.org/x/text/unicode/norm"
 )
 
 // blocks builds a Text from lines: a line starting with "|" is a table row
 // whose cells are split on "|"; consecutive rows form one table; every
 // other line is a paragraph.
-func blocks(lines ...string) *Text {
-	t := &Text{Format: hoso.FormatDOCX}
+func blocks(lines ...string) *extract.Text {
+	t := &extract.Text{Format: hoso.FormatDOCX}
 	table, row, para := 0, 0, 0
 	inTable := false
 	for _, s := range lines {
@@ -31,20 +33,20 @@ func blocks(lines ...string) *Text {
 			row++
 			cells := strings.Split(strings.Trim(s, "|"), "|")
 			for c, cell := range cells {
-				t.Blocks = append(t.Blocks, Block{File: "hs.docx", ID: fmt.Sprintf("t%dr%dc%d", table, row, c+1),
+				t.Blocks = append(t.Blocks, extract.Block{File: "hs.docx", ID: fmt.Sprintf("t%dr%dc%d", table, row, c+1),
 					Text: strings.TrimSpace(cell), Table: table, Row: row, Col: c + 1})
 			}
 			continue
 		}
 		inTable = false
 		para++
-		t.Blocks = append(t.Blocks, Block{File: "hs.docx", ID: fmt.Sprintf("p%d", para), Text: s})
+		t.Blocks = append(t.Blocks, extract.Block{File: "hs.docx", ID: fmt.Sprintf("p%d", para), Text: s})
 	}
 	return t
 }
 
 // ocr marks every block as OCR text of the given confidence.
-func ocr(t *Text, conf float64) *Text {
+func ocr(t *extract.Text, conf float64) *extract.Text {
 	t.Format = hoso.FormatPDFScan
 	for i := range t.Blocks {
 		t.Blocks[i].Confidence = conf
@@ -110,7 +112,7 @@ func TestRatingPhrasing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, _ := blocks(tt.text...).Record()
+			rec, _ := Read(blocks(tt.text...))
 			if got := ratings(rec); got != tt.want {
 				t.Errorf("ratings = %q, want %q", got, tt.want)
 			}
@@ -144,7 +146,7 @@ func TestAwards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, _ := blocks(tt.text...).Record()
+			rec, _ := Read(blocks(tt.text...))
 			if got := awards(rec); got != tt.want {
 				t.Fatalf("awards = %q, want %q", got, tt.want)
 			}
@@ -200,7 +202,7 @@ func TestCandidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, _ := blocks(tt.text...).Record()
+			rec, _ := Read(blocks(tt.text...))
 			c := rec.Candidate
 			if c.FullName != tt.fullName || c.DateOfBirth.String() != tt.dob || c.Unit != tt.unit || c.Position != tt.position {
 				t.Errorf("got %q %q %q %q, want %q %q %q %q", c.FullName, c.DateOfBirth, c.Unit, c.Position, tt.fullName, tt.dob, tt.unit, tt.position)
@@ -213,13 +215,13 @@ func TestCandidate(t *testing.T) {
 }
 
 func TestConflictKeptBoth(t *testing.T) {
-	rec, err := blocks(
+	rec, err := Read(blocks(
 		"Họ và tên: Nguyễn Văn An",
 		"Năm 2017: Hoàn thành tốt nhiệm vụ",
 		"ĐẢNG CỘNG SẢN VIỆT NAM",
 		"NGHỊ QUYẾT",
 		"Năm 2017 quần chúng Nguyễn Văn An hoàn thành xuất sắc nhiệm vụ; năm 2017: HTTNV",
-	).Record()
+	))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +260,7 @@ func TestReviewDate(t *testing.T) {
 		"Đề nghị kết nạp đảng viên",
 	}
 	t.Run("resolution", func(t *testing.T) {
-		rec, _ := blocks(append(append([]string{}, don...), append(resolution, dangUy...)...)...).Record()
+		rec, _ := Read(blocks(append(append([]string{}, don...), append(resolution, dangUy...)...)...))
 		if rec.ReviewDate.String() != "2019-09-15" || rec.ReviewDateBasis != hoso.ReviewFromResolution {
 			t.Fatalf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
 		}
@@ -267,13 +269,13 @@ func TestReviewDate(t *testing.T) {
 		}
 	})
 	t.Run("meeting date over header date", func(t *testing.T) {
-		rec, _ := blocks(
+		rec, _ := Read(blocks(
 			"| CHI BỘ PHÒNG NGÂN SÁCH | ĐẢNG CỘNG SẢN VIỆT NAM |",
 			"| Số 05-NQ/CB | Thái Bình, ngày 16 tháng 9 năm 2019 |",
 			"NGHỊ QUYẾT",
 			"Đề nghị kết nạp đảng viên",
 			"Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ Phòng Ngân sách họp để xét đề nghị kết nạp quần chúng Nguyễn Văn An.",
-		).Record()
+		))
 		if rec.ReviewDate.String() != "2019-09-15" || rec.ReviewDateBasis != hoso.ReviewFromResolution || rec.ReviewDateEvidence.Block != "p3" {
 			t.Fatalf("review %s %s %+v", rec.ReviewDate, rec.ReviewDateBasis, rec.ReviewDateEvidence)
 		}
@@ -285,13 +287,13 @@ func TestReviewDate(t *testing.T) {
 			"| Số 52 - CV/BTCĐU | |",
 			"Về công tác kết nạp quần chúng ưu tú vào Đảng",
 		}
-		rec, _ := blocks(append(append([]string{}, don...), cv...)...).Record()
+		rec, _ := Read(blocks(append(append([]string{}, don...), cv...)...))
 		if rec.ReviewDate.String() != "2019-10-02" || rec.ReviewDateBasis != hoso.ReviewFromLatestDoc {
 			t.Fatalf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
 		}
 	})
 	t.Run("latest document", func(t *testing.T) {
-		rec, _ := blocks(append(append([]string{}, don...), dangUy...)...).Record()
+		rec, _ := Read(blocks(append(append([]string{}, don...), dangUy...)...))
 		if rec.ReviewDate.String() != "2019-10-20" || rec.ReviewDateBasis != hoso.ReviewFromLatestDoc {
 			t.Fatalf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
 		}
@@ -302,14 +304,14 @@ func TestReviewDate(t *testing.T) {
 }
 
 func TestCertificate(t *testing.T) {
-	rec, _ := blocks(
+	rec, _ := Read(blocks(
 		"| HUYỆN UỶ VŨ THƯ | ĐẢNG CỘNG SẢN VIỆT NAM |",
 		"| TRUNG TÂM CHÍNH TRỊ | |",
 		"| Số: 125-GCN/TTCT | Vũ Thư, ngày 20 tháng 6 năm 2018 |",
 		"GIẤY CHỨNG NHẬN",
 		"Đã hoàn thành chương trình bồi dưỡng nhận thức về Đảng",
 		"Chứng nhận: Ông Nguyễn Văn An",
-	).Record()
+	))
 	if rec.Certificate == nil || rec.Certificate.Number != "125-GCN/TTCT" || rec.Certificate.Issued.String() != "2018-06-20" {
 		t.Fatalf("certificate %+v", rec.Certificate)
 	}
@@ -319,18 +321,18 @@ func TestCertificate(t *testing.T) {
 }
 
 func TestNotDossier(t *testing.T) {
-	_, err := blocks("Ảnh 4x6", "Ngày 12/5/2019").Record()
+	_, err := Read(blocks("Ảnh 4x6", "Ngày 12/5/2019"))
 	if !errors.Is(err, hoso.ErrNotDossier) {
 		t.Fatalf("err = %v, want not_dossier", err)
 	}
-	for _, tx := range []*Text{nil, {}} {
-		if _, err := tx.Record(); !errors.Is(err, hoso.ErrNotDossier) {
+	for _, tx := range []*extract.Text{nil, {}} {
+		if _, err := Read(tx); !errors.Is(err, hoso.ErrNotDossier) {
 			t.Errorf("empty text: err = %v, want not_dossier", err)
 		}
 	}
 	tx := blocks("Ảnh 4x6")
 	tx.NeedOCR = []int{1}
-	if rec, err := tx.Record(); err != nil || rec == nil {
+	if rec, err := Read(tx); err != nil || rec == nil {
 		t.Fatalf("pages awaiting OCR: err = %v", err)
 	}
 }
@@ -352,7 +354,7 @@ func TestOCRNoise(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, _ := ocr(blocks(tt.text...), 0.81).Record()
+			rec, _ := Read(ocr(blocks(tt.text...), 0.81))
 			if got := ratings(rec); got != tt.want {
 				t.Fatalf("ratings = %q, want %q", got, tt.want)
 			}
@@ -364,7 +366,7 @@ func TestOCRNoise(t *testing.T) {
 		})
 	}
 	t.Run("year after review", func(t *testing.T) {
-		rec, _ := ocr(blocks("ĐẢNG CỘNG SẢN VIỆT NAM", "Thái Bình, ngày 15 tháng 9 năm 2019", "Năm 2017: HTTNV", "Năm 2091: HTTNV"), 0.9).Record()
+		rec, _ := Read(ocr(blocks("ĐẢNG CỘNG SẢN VIỆT NAM", "Thái Bình, ngày 15 tháng 9 năm 2019", "Năm 2017: HTTNV", "Năm 2091: HTTNV"), 0.9))
 		if got := ratings(rec); got != "2017:HTTNV" {
 			t.Fatalf("ratings = %q", got)
 		}
@@ -378,17 +380,17 @@ func TestFold(t *testing.T) {
 		{"lý  lịch", "lí lịch"}, {"a\tb", "a b"},
 	}
 	for _, p := range same {
-		if Fold(p[0]) != Fold(p[1]) {
-			t.Errorf("Fold(%q) = %q, Fold(%q) = %q", p[0], Fold(p[0]), p[1], Fold(p[1]))
+		if vntext.Fold(p[0]) != vntext.Fold(p[1]) {
+			t.Errorf("vntext.Fold(%q) = %q, vntext.Fold(%q) = %q", p[0], vntext.Fold(p[0]), p[1], vntext.Fold(p[1]))
 		}
 	}
 	differ := [][2]string{{"hoàn thành tốt", "hoàn thành"}, {"quý", "quỳ"}, {"tốt", "tót"}, {"y tế", "i tế"}}
 	for _, p := range differ {
-		if Fold(p[0]) == Fold(p[1]) {
-			t.Errorf("Fold(%q) == Fold(%q)", p[0], p[1])
+		if vntext.Fold(p[0]) == vntext.Fold(p[1]) {
+			t.Errorf("vntext.Fold(%q) == vntext.Fold(%q)", p[0], p[1])
 		}
 	}
-	if got := Bare("KHỐI Đảng Uỷ"); got != "khoi dang uy" {
+	if got := vntext.Bare("KHỐI Đảng Uỷ"); got != "khoi dang uy" {
 		t.Errorf("Bare = %q", got)
 	}
 	for _, c := range []struct {
@@ -396,20 +398,20 @@ func TestFold(t *testing.T) {
 		k    int
 		want int
 	}{{"khoi", "khoi", 0, 0}, {"hoan thanh tot nhiem vu", "hoan thanh nhiem vu", 3, -1}, {"tot", "tot", 1, 0}, {"abcdef", "abxdef", 1, 1}, {"abc", "abcde", 1, -1}} {
-		if got := editWithin(c.a, c.b, c.k); got != c.want {
-			t.Errorf("editWithin(%q, %q, %d) = %d, want %d", c.a, c.b, c.k, got, c.want)
+		if got := vntext.EditWithin(c.a, c.b, c.k); got != c.want {
+			t.Errorf("vntext.EditWithin(%q, %q, %d) = %d, want %d", c.a, c.b, c.k, got, c.want)
 		}
 	}
 }
 
 func TestNameWithApostrophe(t *testing.T) {
-	rec, _ := blocks("Tôi là: H'Linh Niê", "Chủ trì hội nghị: đồng chí Lê Thị Hồng Vân, Bí thư chi bộ.").Record()
+	rec, _ := Read(blocks("Tôi là: H'Linh Niê", "Chủ trì hội nghị: đồng chí Lê Thị Hồng Vân, Bí thư chi bộ."))
 	if rec.Candidate.FullName != "H'Linh Niê" {
 		t.Fatalf("name %q", rec.Candidate.FullName)
 	}
 }
 
-// BenchmarkRecord measures Text.Record alone on a whole corpus dossier
+// BenchmarkRecord measures Read alone on a whole corpus dossier
 // (lý lịch, đơn, certificate, appraisal table, resolution: about three
 // pages); the field reader's share of the 2 ms DOCX budget.
 func BenchmarkRecord(b *testing.B) {
@@ -418,14 +420,14 @@ func BenchmarkRecord(b *testing.B) {
 		if err != nil {
 			b.Skip("no corpus: ", err)
 		}
-		tx, err := (&Extractor{}).Text(context.Background(), name, bytes.NewReader(data), int64(len(data)))
+		tx, err := (&extract.Extractor{}).Text(context.Background(), name, bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := tx.Record(); err != nil {
+				if _, err := Read(tx); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -435,7 +437,7 @@ func BenchmarkRecord(b *testing.B) {
 }
 
 func TestSelfAssessmentIgnored(t *testing.T) {
-	rec, _ := blocks(
+	rec, _ := Read(blocks(
 		"PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC NĂM 2022",
 		"Họ và tên: Bùi Quang Huy",
 		"I. KẾT QUẢ TỰ ĐÁNH GIÁ",
@@ -443,14 +445,14 @@ func TestSelfAssessmentIgnored(t *testing.T) {
 		"II. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CỦA CẤP CÓ THẨM QUYỀN",
 		"Xếp loại chất lượng: Hoàn thành tốt nhiệm vụ",
 		"Tự xếp loại: Hoàn thành xuất sắc nhiệm vụ năm 2021",
-	).Record()
+	))
 	if got := ratings(rec); got != "2022:HTTNV" {
 		t.Fatalf("ratings = %q, want the authority's 2022 rating only", got)
 	}
 }
 
 func TestDecisionIssuer(t *testing.T) {
-	rec, _ := blocks(
+	rec, _ := Read(blocks(
 		"| UBND TỈNH PHÚ YÊN | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
 		"| SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG | Phú Yên, ngày 23 tháng 12 năm 2019 |",
 		"| Số: 615/QĐ-STNMT | |",
@@ -460,7 +462,7 @@ func TestDecisionIssuer(t *testing.T) {
 		"Căn cứ Luật Thi đua, Khen thưởng;",
 		"QUYẾT ĐỊNH:",
 		"Điều 1. Tặng Giấy khen cho bà Đào Thị Thanh Xuân, Chuyên viên, Sở Tài nguyên và Môi trường tỉnh Phú Yên, đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2019.",
-	).Record()
+	))
 	if len(rec.Awards) != 1 {
 		t.Fatalf("awards %+v", rec.Awards)
 	}
@@ -484,7 +486,7 @@ func TestOCRSnapsVocabulary(t *testing.T) {
 		"Chỉ bộ đề nghị kết nạp quần chúng Trần Quốc Bảo vào Đảng.",
 		"Năm 2019: Hoàn thành xuát sắc nhiệm vụ",
 	), 0.9)
-	rec, _ := tx.Record()
+	rec, _ := Read(tx)
 	if rec.ReviewDate.String() != "2021-08-24" || rec.ReviewDateBasis != hoso.ReviewFromResolution {
 		t.Errorf("review %s %s", rec.ReviewDate, rec.ReviewDateBasis)
 	}
@@ -496,7 +498,7 @@ func TestOCRSnapsVocabulary(t *testing.T) {
 // TestDispatchAlone reads the text of Công văn 52-CV/BTCĐU itself: its
 // requirements quote ratings and titles but state no one's appraisal.
 func TestDispatchAlone(t *testing.T) {
-	rec, err := blocks(strings.Split(dispatch52, "\n")...).Record()
+	rec, err := Read(blocks(strings.Split(dispatch52, "\n")...))
 	if !errors.Is(err, hoso.ErrNotDossier) {
 		t.Errorf("err = %v, want not_dossier", err)
 	}
@@ -551,7 +553,7 @@ func FuzzRecord(f *testing.F) {
 		if ocrText {
 			ocr(tx, 0.5)
 		}
-		rec, _ := tx.Record()
+		rec, _ := Read(tx)
 		if rec == nil {
 			t.Fatal("nil record")
 		}
@@ -569,10 +571,10 @@ func FuzzRecord(f *testing.F) {
 }
 
 // pdfLines builds the text layer of a one-page PDF: one block per line.
-func pdfLines(lines ...string) *Text {
-	t := &Text{Format: hoso.FormatPDFText, Pages: 1}
+func pdfLines(lines ...string) *extract.Text {
+	t := &extract.Text{Format: hoso.FormatPDFText, Pages: 1}
 	for i, s := range lines {
-		t.Blocks = append(t.Blocks, Block{File: "hs.pdf", Page: 1, ID: fmt.Sprintf("l%d", i+1), Text: s})
+		t.Blocks = append(t.Blocks, extract.Block{File: "hs.pdf", Page: 1, ID: fmt.Sprintf("l%d", i+1), Text: s})
 	}
 	return t
 }
@@ -613,7 +615,7 @@ func TestWrappedPDFTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, _ := pdfLines(tt.lines...).Record()
+			rec, _ := Read(pdfLines(tt.lines...))
 			if got := ratings(rec); got != tt.ratings {
 				t.Errorf("ratings = %q, want %q", got, tt.ratings)
 			}
@@ -622,11 +624,11 @@ func TestWrappedPDFTable(t *testing.T) {
 			}
 		})
 	}
-	rec, _ := pdfLines("Đơn vị công tác: Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Ninh", "Bình", "Chức vụ: Huấn luyện viên").Record()
+	rec, _ := Read(pdfLines("Đơn vị công tác: Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Ninh", "Bình", "Chức vụ: Huấn luyện viên"))
 	if rec.Candidate.Unit != "Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Ninh Bình" || rec.Candidate.Position != "Huấn luyện viên" {
 		t.Errorf("wrapped unit %q, position %q", rec.Candidate.Unit, rec.Candidate.Position)
 	}
-	rec, _ = pdfLines("Năm 2022: hoàn thành xuất sắc nhiệm vụ.", "Giấy khen theo Quyết định số", "1330/QĐ-SNN ngày 30/12/2022.").Record()
+	rec, _ = Read(pdfLines("Năm 2022: hoàn thành xuất sắc nhiệm vụ.", "Giấy khen theo Quyết định số", "1330/QĐ-SNN ngày 30/12/2022."))
 	if len(rec.Awards) != 1 || rec.Awards[0].Decision != "Quyết định số 1330/QĐ-SNN ngày 30/12/2022" {
 		t.Errorf("decision across lines: %+v", rec.Awards)
 	}

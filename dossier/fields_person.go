@@ -1,10 +1,11 @@
-package extract
+package dossier
 
 import (
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 // otherPerson stands for a person other than the candidate (a parent, an
@@ -70,7 +71,7 @@ func (r *reader) scanPeople() {
 					if !ok {
 						continue
 					}
-					key := Fold(text)
+					key := vntext.Fold(text)
 					r.names = append(r.names, nameMention{text: text, key: key, caps: allCaps(text),
 						score: nameScore(p, d.kind), ev: r.evidence(u, toks[j].start)})
 					cur = key

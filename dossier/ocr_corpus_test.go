@@ -1,4 +1,4 @@
-package extract_test
+package dossier_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/dossier"
 	"github.com/hoso-vn/hoso/extract"
 	"github.com/hoso-vn/hoso/internal/corpus"
 	"github.com/hoso-vn/hoso/internal/testenv"
@@ -48,7 +49,7 @@ func readScans(t *testing.T, x *extract.Extractor) []scanResult {
 				res[i] = scanResult{truth: tr, err: err}
 				return
 			}
-			rec, err := x.Record(t.Context(), filepath.Base(tr.File), bytes.NewReader(data), int64(len(data)))
+			rec, err := (&dossier.Reader{Texter: x}).Record(t.Context(), filepath.Base(tr.File), bytes.NewReader(data), int64(len(data)))
 			if rec != nil {
 				validate.Default().Apply(rec)
 			}
@@ -195,7 +196,7 @@ func TestOCRCorpusWithoutTesseract(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec, err := x.Record(context.Background(), tr.File, bytes.NewReader(data), int64(len(data)))
+		rec, err := (&dossier.Reader{Texter: x}).Record(context.Background(), tr.File, bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			t.Errorf("%s: %v", tr.File, err)
 			continue

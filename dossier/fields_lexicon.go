@@ -1,4 +1,4 @@
-package extract
+package dossier
 
 import (
 	"sort"
@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 // The vocabulary of a dossier lives in one table of phrases, each written
@@ -203,7 +204,7 @@ var lex = sync.OnceValue(func() *lexicon {
 	add(ph(catHeader, int(colAward), "khen thưởng", "danh hiệu", "hình thức khen thưởng", "danh hiệu thi đua"))
 
 	x := &lexicon{phrases: ps, byFirst: map[string][]int{}}
-	f := func(s string) []string { return strings.Fields(Fold(s)) }
+	f := func(s string) []string { return strings.Fields(vntext.Fold(s)) }
 	x.w = words{
 		boiDuong:     f("bồi dưỡng"),
 		chiBo:        f("chi bộ"),
@@ -245,7 +246,7 @@ var lex = sync.OnceValue(func() *lexicon {
 	// snapped in context.
 	x.snap = map[string]string{}
 	for _, w := range []string{"ngày", "tháng", "đến"} {
-		x.snap[Bare(w)] = Fold(w)
+		x.snap[vntext.Bare(w)] = vntext.Fold(w)
 	}
 
 	x.bareSeqs = map[string][]bareSeq{}
@@ -255,7 +256,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		}
 		bare := make([]string, len(folded))
 		for k, w := range folded {
-			bare[k] = Bare(w)
+			bare[k] = vntext.Bare(w)
 		}
 		x.bareSeqs[bare[0]] = append(x.bareSeqs[bare[0]], bareSeq{bare, folded})
 	}
@@ -277,7 +278,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		"hoàn thành": hoso.RatingHTNV, "ht": hoso.RatingHTNV,
 		"không hoàn thành": hoso.RatingKHTNV, "kht": hoso.RatingKHTNV,
 	} {
-		x.relaxed[Fold(s)] = r
+		x.relaxed[vntext.Fold(s)] = r
 	}
 	return x
 })
@@ -371,7 +372,7 @@ func repairOCR(l *line) {
 				if len(buf) == 0 || buf[0] != p.bare[0] {
 					break
 				}
-				d := editWithin(string(buf), p.bare, maxD)
+				d := vntext.EditWithin(string(buf), p.bare, maxD)
 				if d < 0 {
 					continue
 				}

@@ -1,4 +1,4 @@
-package extract
+package dossier
 
 import (
 	"bytes"
@@ -11,8 +11,10 @@ import (
 	"testing"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/extract"
 	"github.com/hoso-vn/hoso/internal/corpus"
 	"github.com/hoso-vn/hoso/internal/testenv"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 // corpusDir is the committed corpus; HOSO_CORPUS points the test at a
@@ -104,10 +106,10 @@ func TestCorpusFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newScore()
-	x := &Extractor{}
+	x := &extract.Extractor{}
 	// A picture can only be told apart from a scanned dossier once read:
 	// rejected images go through OCR.
-	ocrX := &Extractor{OCR: NewOCR(OCROptions{})}
+	ocrX := &extract.Extractor{OCR: extract.NewOCR(extract.OCROptions{})}
 	ocrErr := ocrX.OCR.Available()
 	for _, tr := range truths {
 		x := x
@@ -126,7 +128,7 @@ func TestCorpusFields(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec, err := x.Record(context.Background(), filepath.Base(tr.File), bytes.NewReader(data), int64(len(data)))
+		rec, err := (&Reader{Texter: x}).Record(context.Background(), filepath.Base(tr.File), bytes.NewReader(data), int64(len(data)))
 		if tr.Error != "" {
 			got := hoso.Code(err)
 			s.add("rejected", "error", got == tr.Error, tr.File, fmt.Sprintf("got %q, want %q", got, tr.Error))
@@ -166,8 +168,8 @@ func compareRecord(s *score, f string, tr corpus.Truth, rec *hoso.Record) {
 	c, w := rec.Candidate, tr.Candidate
 	s.add(f, "full_name", c.FullName == w.FullName, tr.File, fmt.Sprintf("got %q, want %q", c.FullName, w.FullName))
 	s.add(f, "date_of_birth", c.DateOfBirth == w.DateOfBirth, tr.File, fmt.Sprintf("got %q, want %q", c.DateOfBirth, w.DateOfBirth))
-	s.add(f, "unit", SameText(c.Unit, w.Unit), tr.File, fmt.Sprintf("got %q, want %q", c.Unit, w.Unit))
-	s.add(f, "position", SameText(c.Position, w.Position), tr.File, fmt.Sprintf("got %q, want %q", c.Position, w.Position))
+	s.add(f, "unit", vntext.SameText(c.Unit, w.Unit), tr.File, fmt.Sprintf("got %q, want %q", c.Unit, w.Unit))
+	s.add(f, "position", vntext.SameText(c.Position, w.Position), tr.File, fmt.Sprintf("got %q, want %q", c.Position, w.Position))
 	s.add(f, "review_date", rec.ReviewDate == tr.ReviewDate && rec.ReviewDateBasis == tr.ReviewDateBasis, tr.File,
 		fmt.Sprintf("got %s (%s), want %s (%s)", rec.ReviewDate, rec.ReviewDateBasis, tr.ReviewDate, tr.ReviewDateBasis))
 

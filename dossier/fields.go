@@ -1,4 +1,4 @@
-package extract
+package dossier
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/extract"
 )
 
 // WarnDOBYearOnly is the warning code for a date of birth written as a year
@@ -25,9 +26,9 @@ const WarnDOBYearOnly = "dob_year_only"
 // the lý lịch prescribes, is matched with the mixed-case spelling of the
 // other papers; if none exists it is given in title case, syllable by
 // syllable ("NGUYỄN THỊ HƯƠNG" → "Nguyễn Thị Hương").
-func (t *Text) Record() (*hoso.Record, error) {
+func Read(t *extract.Text) (*hoso.Record, error) {
 	if t == nil {
-		t = &Text{}
+		t = &extract.Text{}
 	}
 	r := newReader(t)
 	r.scan()
@@ -98,7 +99,7 @@ func (u *unit) cellText(k int) string {
 const cellSep = " | "
 
 type reader struct {
-	t     *Text
+	t     *extract.Text
 	x     *lexicon
 	units []unit
 	docs  []doc
@@ -113,7 +114,7 @@ type reader struct {
 	guessedRows map[int][]int
 }
 
-func newReader(t *Text) *reader {
+func newReader(t *extract.Text) *reader {
 	r := &reader{t: t, x: lex()}
 	r.buildUnits()
 	r.segment()
