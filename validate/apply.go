@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -14,7 +16,7 @@ import (
 // WarnNotInForce marks a record whose review date lies outside the rule
 // set's effective period: the verdict stands, but someone should confirm
 // that this rule set is the one to apply.
-const WarnNotInForce = "rule_set_not_in_force"
+const WarnNotInForce = hoso.WarnRuleSetNotInForce
 
 // Result is what a rule set decides about a record.
 type Result struct {
@@ -38,7 +40,9 @@ func (rs *RuleSet) Apply(rec *hoso.Record) {
 	rec.Window = res.Window
 	rec.Rules = res.Rules
 	rec.Verdict = res.Verdict
-	rec.Warnings = slices.DeleteFunc(rec.Warnings, func(w hoso.Warning) bool { return w.Code == WarnNotInForce })
+	rec.Warnings = slices.DeleteFunc(rec.Warnings, func(w hoso.Warning) bool {
+		return w.Code == WarnNotInForce || w.Code == hoso.WarnAwardNoDecision
+	})
 	rec.Warnings = append(rec.Warnings, res.Warnings...)
 }
 
@@ -75,9 +79,24 @@ func (rs *RuleSet) Evaluate(rec *hoso.Record) Result {
 			o = e.education()
 		}
 		o.ID = id
-		o.Citation = r.Citation
+		o.Citation = rs.citation(id, e.review)
 		res.Rules = append(res.Rules, o)
 	}
+	// Past 60 goes to the competent higher committee only when everything
+	// else is in order; otherwise the dossier goes back with every reason,
+	// the age among them, and nothing is escalated.
+	if i := slices.IndexFunc(res.Rules, func(o hoso.RuleOutcome) bool { return o.Escalate }); i >= 0 {
+		for j, o := range res.Rules {
+			if j != i && o.Outcome != hoso.OutcomePass {
+				e.noEscalate = true
+				o := e.age()
+				o.ID, o.Citation = RuleAge, res.Rules[i].Citation
+				res.Rules[i] = o
+				break
+			}
+		}
+	}
+	res.Warnings = append(res.Warnings, e.awardWarnings(res.Rules)...)
 	res.Verdict = verdictOf(res.Rules)
 	if len(res.Rules) == 0 {
 		// A RuleSet not made by Load (the zero value) checks nothing; that
@@ -109,10 +128,19 @@ func (rs *RuleSet) inForce(review hoso.Date) []hoso.Warning {
 	if !to.IsZero() {
 		period += " đến " + to.Vietnamese()
 	}
+	where := "ngoài thời gian áp dụng"
+	switch {
+	case review.Before(from):
+		where = "trước thời điểm áp dụng"
+	case !to.IsZero() && review.After(to):
+		where = "sau khi hết thời gian áp dụng"
+	}
+	// The letter quotes this sentence: it says which criteria were applied
+	// and why someone must confirm them.
 	return []hoso.Warning{{
 		Code: WarnNotInForce,
-		Message: fmt.Sprintf("Ngày chi bộ xét đề nghị kết nạp (%s) nằm ngoài thời gian áp dụng của bộ quy tắc %s (%s); cần xác định lại tiêu chuẩn áp dụng.",
-			review.Vietnamese(), rs.ID, period),
+		Message: fmt.Sprintf("Ngày chi bộ xét đề nghị kết nạp (%s) %s tiêu chuẩn tại %s (%s); hồ sơ được thẩm định theo tiêu chuẩn này, đề nghị cấp uỷ xem xét, xác định tiêu chuẩn áp dụng.",
+			review.Vietnamese(), where, rs.Citation, period),
 	}}
 }
 
@@ -125,6 +153,35 @@ type eval struct {
 	// explains why not.
 	reviewIssue string
 	window      []int
+	// noEscalate words an age past the maximum as a plain failure: another
+	// rule did not pass, so the dossier is returned, not escalated.
+	noEscalate bool
+}
+
+// sourceOK reports whether ev comes from a paper that may prove a fact of
+// kind fact. Evidence that names no paper is accepted as it is.
+func (e *eval) sourceOK(fact string, ev hoso.Evidence) bool {
+	if ev.Doc == "" {
+		return true
+	}
+	kinds, ok := e.rs.Sources[fact]
+	return !ok || slices.Contains(kinds, ev.Doc)
+}
+
+// docName names the paper ev came from, in lower case, for a message.
+func docName(ev hoso.Evidence) string {
+	n := ev.Doc.Vietnamese()
+	r, size := utf8.DecodeRuneInString(n)
+	return string(unicode.ToLower(r)) + n[size:]
+}
+
+// numberWord spells small counts the way a letter writes them.
+func numberWord(n int) string {
+	words := []string{"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"}
+	if n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
 }
 
 func (e *eval) setReview() {
@@ -238,9 +295,22 @@ func (rs *RuleSet) atLeast(r hoso.Rating) string {
 // yearRatings is what the record says about one window year.
 type yearRatings struct {
 	year     int
-	apps     []hoso.Appraisal
-	distinct []hoso.Rating // in order of appearance
-	trusted  bool          // some evidence of the (single) rating is not low-confidence
+	apps     []hoso.Appraisal // read from papers that may prove a rating
+	distinct []hoso.Rating    // in order of appearance
+	trusted  bool             // some evidence of the (single) rating is not low-confidence
+	// elsewhere holds ratings read only from papers that do not prove
+	// one (a giấy giới thiệu, the candidate's own đơn).
+	elsewhere []hoso.Appraisal
+	// notRated says why the year cannot have a rating: the candidate came
+	// to the unit after it began, or the unit says it did not rate it.
+	notRated *notRated
+}
+
+// notRated is a window year the dossier shows cannot be rated.
+type notRated struct {
+	since    hoso.Date // recruitment or start of work, when that is why
+	reason   string    // the unit's stated reason, when it did not rate
+	evidence hoso.Evidence
 }
 
 func (y yearRatings) conflict() bool { return len(y.distinct) > 1 }
@@ -254,12 +324,34 @@ func (y yearRatings) evidence() []hoso.Evidence {
 	return ev
 }
 
+// notRatedIn says whether the dossier shows year y cannot have a full
+// year's rating: the candidate was recruited or started work at the unit
+// after y began, or the unit states it did not rate y. A reading below the
+// confidence threshold is not enough.
+func (e *eval) notRatedIn(y int) *notRated {
+	if emp := e.rec.Employment; emp != nil && !emp.Since.IsZero() && !e.low(emp.Evidence) {
+		if emp.Since.After(hoso.Date{Year: y, Month: time.January, Day: 1}) {
+			return &notRated{since: emp.Since, evidence: emp.Evidence}
+		}
+	}
+	for _, u := range e.rec.Unrated {
+		if u.Year == y && !e.low(u.Evidence) {
+			return &notRated{reason: strings.TrimSpace(u.Reason), evidence: u.Evidence}
+		}
+	}
+	return nil
+}
+
 func (e *eval) years() []yearRatings {
 	out := make([]yearRatings, 0, len(e.window))
 	for _, y := range e.window {
-		yr := yearRatings{year: y}
+		yr := yearRatings{year: y, notRated: e.notRatedIn(y)}
 		for _, a := range e.rec.Appraisals {
 			if a.Year != y || a.Rating == hoso.RatingUnknown {
+				continue
+			}
+			if !e.sourceOK(SourceAppraisal, a.Evidence) {
+				yr.elsewhere = append(yr.elsewhere, a)
 				continue
 			}
 			yr.apps = append(yr.apps, a)
@@ -291,6 +383,15 @@ func (e *eval) windowText() string {
 	return joinVI(s, "và")
 }
 
+// monthText says when someone started: "tháng 3 năm 2019", or with the day
+// when the paper gives one.
+func monthText(d hoso.Date) string {
+	if d.Day <= 1 {
+		return fmt.Sprintf("tháng %d năm %d", int(d.Month), d.Year)
+	}
+	return d.Vietnamese()
+}
+
 // ratings: every window year rated at or above Ratings.Min.
 func (e *eval) ratings() hoso.RuleOutcome {
 	const rule = RuleRatings
@@ -299,12 +400,41 @@ func (e *eval) ratings() hoso.RuleOutcome {
 	}
 	rs := e.rs
 	required := rs.atLeast(rs.Ratings.Min)
+	n := numberWord(rs.Window.Years)
 	var fail, unknown, details []string
 	var failEv, unknownEv, passEv []hoso.Evidence
 	var missing []string
+	employed := false
 	for _, y := range e.years() {
 		year := strconv.Itoa(y.year)
 		switch {
+		case y.notRated != nil && !y.notRated.since.IsZero():
+			// One sentence for the recruitment date, however many years
+			// it leaves unrated.
+			if !employed {
+				employed = true
+				fail = append(fail, rs.sentence(rule, "not_employed", "since", monthText(y.notRated.since),
+					"n", n, "years", e.windowText()))
+				failEv = append(failEv, y.notRated.evidence)
+			}
+		case y.notRated != nil:
+			reason := y.notRated.reason
+			if reason != "" && !strings.HasPrefix(foldWords(reason), "do ") && !strings.HasPrefix(foldWords(reason), "vi ") {
+				reason = "do " + reason
+			}
+			if reason != "" {
+				reason = " " + strings.TrimRight(reason, ".;, ")
+			}
+			fail = append(fail, rs.sentence(rule, "unrated", "year", year, "reason", reason, "n", n))
+			failEv = append(failEv, y.notRated.evidence)
+		case y.missing() && len(y.elsewhere) > 0:
+			a := y.elsewhere[0]
+			unknown = append(unknown, rs.sentence(rule, "wrong_source", "year", year,
+				"rating", rs.ratingLabel(a.Rating), "doc", docName(a.Evidence)))
+			missing = append(missing, rs.msg(rule, "doc_appraisal", "year", year))
+			for _, a := range y.elsewhere {
+				unknownEv = append(unknownEv, a.Evidence)
+			}
 		case y.missing():
 			unknown = append(unknown, rs.sentence(rule, "missing", "year", year))
 			missing = append(missing, rs.msg(rule, "doc_appraisal", "year", year))
@@ -353,6 +483,25 @@ func (rs *RuleSet) awardLabel(a hoso.Award) string {
 	return a.Kind.Vietnamese()
 }
 
+// counts reports whether award a is a distinction under the rule set: its
+// kind is listed, or it is of kind "other" and its title names a form the
+// rule set ranks above a Giấy khen (distinction.other_titles).
+func (rs *RuleSet) counts(a hoso.Award) bool {
+	if slices.Contains(rs.Distinction.AwardKinds, a.Kind) {
+		return true
+	}
+	if a.Kind != hoso.AwardOther {
+		return false
+	}
+	title := " " + foldWords(a.Title) + " "
+	for _, t := range rs.Distinction.OtherTitles {
+		if strings.Contains(title, " "+foldWords(t)+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 func isTitle(k hoso.AwardKind) bool {
 	switch k {
 	case hoso.AwardCSTDCoSo, hoso.AwardCSTDCapTinh, hoso.AwardCSTDToanQuoc, hoso.AwardLaoDongTienTien:
@@ -361,44 +510,57 @@ func isTitle(k hoso.AwardKind) bool {
 	return false
 }
 
-// awardFact phrases an award: "năm 2018 được tặng Giấy khen của Giám đốc
-// Sở Tài chính (Quyết định số 12/QĐ-STC ngày 10/12/2018)".
+// awardFact phrases an award in the one form every letter uses:
+// "năm 2018 được tặng Giấy khen của Giám đốc Sở Tài chính (Quyết định số
+// 12/QĐ-STC ngày 10/12/2018)". What the dossier does not give is left out.
 func (rs *RuleSet) awardFact(a hoso.Award) string {
-	issuer := strings.TrimSpace(a.Issuer)
-	issuer = strings.TrimSpace(strings.TrimPrefix(issuer, "của "))
-	decision := strings.TrimSpace(a.Decision)
-	if decision != "" && !strings.HasPrefix(strings.ToLower(decision), "quyết định") {
-		decision = "Quyết định số " + decision
-	}
+	detail := AwardDetail(a)
 	year := strconv.Itoa(a.Year)
 	switch {
 	case a.Kind == hoso.AwardGiayKhen || a.Kind == hoso.AwardBangKhen:
-		detail := ""
-		if issuer != "" {
-			detail = " của " + issuer
-		}
-		if decision != "" {
-			detail += " (" + decision + ")"
-		}
 		return rs.msg(RuleDistinction, "fact_commendation", "year", year, "award", rs.awardLabel(a), "detail", detail)
 	case isTitle(a.Kind):
-		var parts []string
-		for _, s := range []string{issuer, decision} {
-			if s != "" {
-				parts = append(parts, s)
-			}
-		}
-		detail := ""
-		if len(parts) > 0 {
-			detail = " (" + strings.Join(parts, ", ") + ")"
-		}
 		return rs.msg(RuleDistinction, "fact_title", "year", year, "award", rs.awardLabel(a), "detail", detail)
 	}
-	detail := ""
-	if decision != "" {
-		detail = " (" + decision + ")"
-	}
 	return rs.msg(RuleDistinction, "fact_other", "year", year, "award", rs.awardLabel(a), "detail", detail)
+}
+
+// AwardDetail is what follows an award's name: " của <cấp quyết định>
+// (Quyết định số … ngày …)", each part only when the record has it. The
+// letter uses the same form.
+func AwardDetail(a hoso.Award) string {
+	issuer := strings.Join(strings.Fields(a.Issuer), " ")
+	if f := foldWords(issuer); strings.HasPrefix(f, "cua ") {
+		issuer = strings.TrimSpace(issuer[len("của"):])
+	}
+	detail := ""
+	if issuer != "" {
+		detail = " của " + issuer
+	}
+	if d := DecisionText(a.Decision); d != "" {
+		detail += " (" + d + ")"
+	}
+	return detail
+}
+
+// DecisionText writes a decision reference one way: "Quyết định số
+// 123/QĐ-UBND ngày 15/12/2017", whether the record says "QĐ số 123/QĐ-UBND",
+// "số 123/QĐ-UBND" or just "123/QĐ-UBND".
+func DecisionText(d string) string {
+	d = strings.Join(strings.Fields(d), " ")
+	if d == "" {
+		return ""
+	}
+	f := foldWords(d)
+	for _, p := range []string{"quyet dinh so ", "qd so ", "quyet dinh ", "so "} {
+		if strings.HasPrefix(f, p) {
+			// Cut as many words as the prefix has.
+			words := strings.Fields(d)
+			d = strings.Join(words[len(strings.Fields(p)):], " ")
+			break
+		}
+	}
+	return "Quyết định số " + strings.TrimRight(d, ".;, ")
 }
 
 // requiredDistinction phrases what counts, from the rule set's data:
@@ -424,6 +586,14 @@ func (rs *RuleSet) requiredDistinction() string {
 		for _, k := range kinds {
 			if isTitle(k) {
 				titles = append(titles, label(k))
+			}
+		}
+	}
+	if !slices.Contains(kinds, hoso.AwardOther) {
+		// The higher forms named by title: "Huân chương", "Huy chương".
+		for _, t := range rs.Distinction.OtherTitles {
+			if !slices.ContainsFunc(commend, func(c string) bool { return foldWords(c) == foldWords(t) }) {
+				commend = append(commend, capitalize(t))
 			}
 		}
 	}
@@ -454,12 +624,15 @@ func (e *eval) distinction() hoso.RuleOutcome {
 		return minR != hoso.RatingUnknown && rs.rank(r) >= rs.rank(minR)
 	}
 	var facts []fact
-	var shaky, unknownMsg, missing, missingYears []string
+	var shaky, unsourced, unknownMsg, missing, missingYears []string
 	var notCounted []named
 	var factEv, shakyEv []hoso.Evidence
 	for _, y := range e.years() {
 		year := strconv.Itoa(y.year)
 		switch {
+		case y.notRated != nil && y.missing():
+			// A year that cannot be rated is no distinction, and asking for
+			// its rating would ask for a paper that cannot exist.
 		case y.missing():
 			if minR != hoso.RatingUnknown {
 				missingYears = append(missingYears, year)
@@ -487,8 +660,14 @@ func (e *eval) distinction() hoso.RuleOutcome {
 			if a.Year != y.year {
 				continue
 			}
-			counted := slices.Contains(rs.Distinction.AwardKinds, a.Kind)
+			counted := rs.counts(a)
 			switch {
+			case counted && !e.sourceOK(SourceAward, a.Evidence):
+				// Only the decision, the lý lịch or the unit's appraisal may
+				// prove an award; a mention elsewhere asks for the decision.
+				unsourced = addOnce(unsourced, rs.awardFact(a)+" ("+docName(a.Evidence)+")")
+				missing = addOnce(missing, rs.msg(rule, "doc_award", "year", year))
+				shakyEv = append(shakyEv, a.Evidence)
 			case e.low(a.Evidence):
 				// A doubtful reading decides either way: the kind itself
 				// may be misread (LĐTT for CSTĐCS).
@@ -511,9 +690,12 @@ func (e *eval) distinction() hoso.RuleOutcome {
 	case len(facts) > 0:
 		return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: factEv,
 			Message: rs.sentence(rule, "pass", "years", e.windowText(), "facts", factText(facts))}
-	case len(shaky) > 0 || len(unknownMsg) > 0 || len(missingYears) > 0:
+	case len(shaky) > 0 || len(unsourced) > 0 || len(unknownMsg) > 0 || len(missingYears) > 0:
 		if len(shaky) > 0 {
 			unknownMsg = append(unknownMsg, rs.sentence(rule, "low_confidence", "facts", joinVI(shaky, "và")))
+		}
+		if len(unsourced) > 0 {
+			unknownMsg = append(unknownMsg, rs.sentence(rule, "unsourced", "facts", joinVI(unsourced, "và")))
 		}
 		if len(missingYears) > 0 {
 			unknownMsg = append(unknownMsg, rs.sentence(rule, "missing", "years", joinVI(missingYears, "và")))
@@ -532,6 +714,26 @@ func (e *eval) distinction() hoso.RuleOutcome {
 		}
 	}
 	return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Message: msg, Evidence: ev}
+}
+
+// awardWarnings flags each award a passing distinction rests on that the
+// dossier gives without its decision, so a clerk can ask for it.
+func (e *eval) awardWarnings(rules []hoso.RuleOutcome) []hoso.Warning {
+	var out []hoso.Warning
+	for _, o := range rules {
+		if o.ID != RuleDistinction || o.Outcome != hoso.OutcomePass {
+			continue
+		}
+		for _, a := range e.rec.Awards {
+			if strings.TrimSpace(a.Decision) != "" || !slices.Contains(o.Evidence, a.Evidence) {
+				continue
+			}
+			out = append(out, hoso.Warning{Code: hoso.WarnAwardNoDecision, Evidence: []hoso.Evidence{a.Evidence},
+				Message: capitalize(e.rs.awardLabel(a)) + " năm " + strconv.Itoa(a.Year) +
+					" không kèm số, ngày của quyết định khen thưởng trong hồ sơ; công văn chỉ nêu những gì hồ sơ ghi."})
+		}
+	}
+	return out
 }
 
 // fact is one distinction as phrased in a message; key (year and kind)
@@ -605,22 +807,45 @@ func ageText(months int) string {
 	return fmt.Sprintf("%d tuổi %d tháng", months/12, months%12)
 }
 
+// birthEvidence is where the date or year of birth was read.
+func (e *eval) birthEvidence() (hoso.Evidence, bool) {
+	ev := e.rec.Candidate.Evidence
+	if x, ok := ev["date_of_birth"]; ok {
+		return x, true
+	}
+	x, ok := ev["birth_year"]
+	return x, ok
+}
+
 // age: full MinMonths to full MaxMonths at the review date, in whole months.
+// With only a year of birth, the rule passes when both 1 January and 31
+// December of that year pass, fails when both fail, and is unknown between.
 func (e *eval) age() hoso.RuleOutcome {
 	const rule = RuleAge
 	rs := e.rs
 	dob := e.rec.Candidate.DateOfBirth
-	dobEv, hasDobEv := e.rec.Candidate.Evidence["date_of_birth"]
+	year := e.rec.Candidate.BirthYear
+	dobEv, hasDobEv := e.birthEvidence()
+	hasDate := !dob.IsZero() && dob.Valid()
+	hasYear := !hasDate && year > 0
+	birth := dob.Vietnamese()
+	if hasYear {
+		birth = "năm " + strconv.Itoa(year)
+	}
 	// Without a trusted birth date or review date the rule is unknown;
 	// when both are missing, say both.
 	var o hoso.RuleOutcome
 	switch {
-	case dob.IsZero() || !dob.Valid():
+	case !hasDate && !hasYear:
 		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: rs.sentence(rule, "no_birth_date"),
+			Missing: []string{rs.msg(rule, "doc_birth")}}
+	case hasDobEv && !e.sourceOK(SourceBirth, dobEv):
+		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: []hoso.Evidence{dobEv},
+			Message: rs.sentence(rule, "birth_wrong_source", "birth", birth, "doc", docName(dobEv)),
 			Missing: []string{rs.msg(rule, "doc_birth")}}
 	case hasDobEv && e.low(dobEv):
 		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: []hoso.Evidence{dobEv},
-			Message: rs.sentence(rule, "birth_low_confidence", "birth", dob.Vietnamese()),
+			Message: rs.sentence(rule, "birth_low_confidence", "birth", birth),
 			Missing: []string{rs.msg(rule, "doc_birth_legible")}}
 	case e.review.IsZero():
 		o = e.noReview(rule)
@@ -646,18 +871,21 @@ func (e *eval) age() hoso.RuleOutcome {
 		ev = append(ev, *e.rec.ReviewDateEvidence)
 	}
 	date := e.review.Vietnamese()
+	minA, maxA := ageText(rs.Age.MinMonths), ageText(rs.Age.MaxMonths)
+	if hasYear {
+		return e.ageByYear(year, date, minA, maxA, ev)
+	}
 	if !dob.Before(e.review) {
 		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: ev,
 			Message: rs.sentence(rule, "birth_after_review", "birth", dob.Vietnamese(), "date", date),
 			Missing: []string{rs.msg(rule, "doc_birth")}}
 	}
 	months := dob.MonthsUntil(e.review)
-	minA, maxA := ageText(rs.Age.MinMonths), ageText(rs.Age.MaxMonths)
 	switch {
 	case months < rs.Age.MinMonths:
 		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
 			Message: rs.sentence(rule, "under", "date", date, "age", ageText(months), "min", minA)}
-	case months > rs.Age.MaxMonths && rs.Age.AboveMax == AboveMaxFail:
+	case months > rs.Age.MaxMonths && (rs.Age.AboveMax == AboveMaxFail || e.noEscalate):
 		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
 			Message: rs.sentence(rule, "over", "date", date, "age", ageText(months), "max", maxA)}
 	case months > rs.Age.MaxMonths:
@@ -666,6 +894,39 @@ func (e *eval) age() hoso.RuleOutcome {
 	}
 	return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: ev,
 		Message: rs.sentence(rule, "pass", "date", date, "age", ageText(months), "min", minA, "max", maxA)}
+}
+
+// ageByYear decides the age rule from a year of birth alone: the oldest
+// the candidate can be (born 1 January) and the youngest (31 December).
+func (e *eval) ageByYear(year int, date, minA, maxA string, ev []hoso.Evidence) hoso.RuleOutcome {
+	const rule = RuleAge
+	rs := e.rs
+	y := strconv.Itoa(year)
+	first := hoso.Date{Year: year, Month: time.January, Day: 1}
+	last := hoso.Date{Year: year, Month: time.December, Day: 31}
+	if !last.Before(e.review) {
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: ev,
+			Message: rs.sentence(rule, "birth_after_review", "birth", "năm "+y, "date", date),
+			Missing: []string{rs.msg(rule, "doc_birth")}}
+	}
+	oldest, youngest := first.MonthsUntil(e.review), last.MonthsUntil(e.review)
+	switch {
+	case oldest < rs.Age.MinMonths:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
+			Message: rs.sentence(rule, "under_year", "year", y, "date", date, "min", minA)}
+	case youngest > rs.Age.MaxMonths && (rs.Age.AboveMax == AboveMaxFail || e.noEscalate):
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev,
+			Message: rs.sentence(rule, "over_year", "year", y, "date", date, "max", maxA)}
+	case youngest > rs.Age.MaxMonths:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomeFail, Evidence: ev, Escalate: true,
+			Message: rs.sentence(rule, "over_escalate_year", "year", y, "date", date, "max", maxA)}
+	case youngest >= rs.Age.MinMonths && oldest <= rs.Age.MaxMonths:
+		return hoso.RuleOutcome{Outcome: hoso.OutcomePass, Evidence: ev,
+			Message: rs.sentence(rule, "pass_year", "year", y, "date", date, "min", minA, "max", maxA)}
+	}
+	return hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: ev,
+		Message: rs.sentence(rule, "birth_year_only", "year", y, "date", date),
+		Missing: []string{rs.msg(rule, "doc_birth_full")}}
 }
 
 // certificate: the course certificate is less than ValidMonths old at the

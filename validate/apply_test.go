@@ -202,7 +202,7 @@ func TestApplyDefault(t *testing.T) {
 				RuleDistinction: "Danh hiệu Lao động tiên tiến các năm 2016, 2017 và 2018 và Giấy khen của Ban Chấp hành Công đoàn cơ sở năm 2018 không được tính là thành tích theo quy định này."}}},
 		{name: "no distinction at all", review: "2019-09-15", dob: "1990-05-12", apps: base,
 			want: want{verdict: hoso.VerdictIneligible, outcomes: map[string]hoso.Outcome{RuleDistinction: fail},
-				message: map[string]string{RuleDistinction: "Trong các năm 2016, 2017 và 2018, quần chúng không có năm nào được xếp loại hoàn thành xuất sắc nhiệm vụ, được cấp có thẩm quyền tặng Giấy khen hoặc Bằng khen, hoặc đạt danh hiệu Chiến sĩ thi đua cơ sở trở lên."}}},
+				message: map[string]string{RuleDistinction: "Trong các năm 2016, 2017 và 2018, quần chúng không có năm nào được xếp loại hoàn thành xuất sắc nhiệm vụ, được cấp có thẩm quyền tặng Giấy khen, Bằng khen, Huân chương hoặc Huy chương, hoặc đạt danh hiệu Chiến sĩ thi đua cơ sở trở lên."}}},
 		{name: "HTXSNV and Bằng khen just outside the window do not count", review: "2019-09-15", dob: "1990-05-12",
 			apps: with(base, app(2015, hoso.RatingHTXSNV, "", 0)), awards: []hoso.Award{award(2015, hoso.AwardBangKhen, 0), award(2019, hoso.AwardGiayKhen, 0)},
 			want: want{verdict: hoso.VerdictIneligible, outcomes: map[string]hoso.Outcome{RuleRatings: pass, RuleDistinction: fail}}},

@@ -512,6 +512,29 @@ func (rs *RuleSet) check(p *problems) {
 			"needs min_grade or accept when the education rule is enabled")
 	}
 
+	for _, key := range slices.Sorted(maps.Keys(rs.Sources)) {
+		path := "sources." + key
+		if !slices.Contains(sourceKeys, key) {
+			p.add(path, "loại thông tin không hợp lệ, cần một trong: %s", "unknown fact kind, want one of: %s",
+				strings.Join(sourceKeys, ", "))
+			continue
+		}
+		if len(rs.Sources[key]) == 0 && !p.reportedUnder(path) {
+			p.add(path, "cần ít nhất một loại tài liệu", "needs at least one document kind")
+		}
+		for i, k := range rs.Sources[key] {
+			if !k.Valid() && !p.reported(fmt.Sprintf("%s[%d]", path, i)) {
+				p.add(fmt.Sprintf("%s[%d]", path, i), "loại tài liệu %q không hợp lệ, cần một trong: %s",
+					"unknown document kind %q, want one of: %s", k, docKindList())
+			}
+		}
+	}
+	for i, t := range rs.Distinction.OtherTitles {
+		if strings.TrimSpace(foldWords(t)) == "" {
+			p.add(fmt.Sprintf("distinction.other_titles[%d]", i), "cụm từ rỗng", "empty phrase")
+		}
+	}
+
 	if !p.reported("min_confidence") && (rs.MinConfidence < 0 || rs.MinConfidence > 1) {
 		p.add("min_confidence", "phải từ 0 đến 1 (đang là %g)", "must be between 0 and 1 (is %g)", rs.MinConfidence)
 	}
@@ -529,6 +552,18 @@ func (rs *RuleSet) check(p *problems) {
 			enabled++
 			if strings.TrimSpace(r.Citation) == "" && !p.reported(path+".citation") {
 				p.add(path+".citation", "quy tắc đã bật phải ghi căn cứ (trích dẫn văn bản)", "an enabled rule needs a citation")
+			}
+		}
+		for i, c := range r.Citations {
+			cp := fmt.Sprintf("%s.citations[%d]", path, i)
+			if c.From.IsZero() && !p.reported(cp+".from") {
+				p.add(cp+".from", "bắt buộc phải có", "required")
+			}
+			if strings.TrimSpace(c.Citation) == "" && !p.reported(cp+".citation") {
+				p.add(cp+".citation", "bắt buộc phải có", "required")
+			}
+			if !c.To.IsZero() && c.To.Before(c.From) {
+				p.add(cp+".to", "ngày kết thúc %s trước ngày bắt đầu %s", "end %s is before start %s", c.To, c.From)
 			}
 		}
 		keys := slices.Sorted(maps.Keys(r.Messages))
@@ -561,6 +596,15 @@ func policyList() string {
 func kindList() string {
 	s := make([]string, len(hoso.AwardKinds))
 	for i, k := range hoso.AwardKinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+func docKindList() string {
+	ks := hoso.DocKinds()
+	s := make([]string, len(ks))
+	for i, k := range ks {
 		s[i] = string(k)
 	}
 	return strings.Join(s, ", ")

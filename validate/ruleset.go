@@ -87,12 +87,27 @@ type RuleSet struct {
 	// decide an outcome. Text that is not from OCR has no confidence and is
 	// always trusted. 0 trusts everything.
 	MinConfidence float64 `yaml:"min_confidence" json:"min_confidence"`
+	// Sources names, for each kind of fact, the papers that may prove it:
+	// a value whose evidence names another paper (Evidence.Doc) never
+	// decides an outcome. Evidence without Doc (an extractor that does not
+	// classify papers) is taken as it is. Keys are SourceAppraisal,
+	// SourceAward and SourceBirth; a key left out accepts every paper.
+	Sources map[string][]hoso.DocKind `yaml:"sources,omitempty" json:"sources,omitempty"`
 	// Rules enables rules and gives each its citation; a rule absent from
 	// the map is not evaluated.
 	Rules map[string]Rule `yaml:"rules" json:"rules"`
 
 	source []byte // the document it was loaded from, for `hoso rules --show`
 }
+
+// Fact kinds of RuleSet.Sources.
+const (
+	SourceAppraisal = "appraisal" // a year's rating
+	SourceAward     = "award"     // a commendation or emulation title
+	SourceBirth     = "birth"     // the date or year of birth
+)
+
+var sourceKeys = []string{SourceAppraisal, SourceAward, SourceBirth}
 
 // Effective is the period an instrument is in force; a zero To is open.
 type Effective struct {
@@ -127,6 +142,11 @@ type Distinction struct {
 	AwardKinds []hoso.AwardKind `yaml:"award_kinds" json:"award_kinds"`
 	// AwardLabels overrides the Vietnamese names of award kinds in messages.
 	AwardLabels map[string]string `yaml:"award_labels,omitempty" json:"award_labels,omitempty"`
+	// OtherTitles are phrases (matched without accents, on word
+	// boundaries) that make an award of kind "other" count: the forms the
+	// law ranks above a Giấy khen ("huân chương", "huy chương", "bằng
+	// khen"). An "other" award whose title matches none does not count.
+	OtherTitles []string `yaml:"other_titles,omitempty" json:"other_titles,omitempty"`
 }
 
 // Age bounds, in whole months at the review date ("tính theo tháng").
@@ -155,9 +175,34 @@ type EducationRule struct {
 // built-in Vietnamese templates by key (see the README for keys and their
 // {placeholders}).
 type Rule struct {
-	Enabled  bool              `yaml:"enabled" json:"enabled"`
-	Citation string            `yaml:"citation,omitempty" json:"citation,omitempty"`
-	Messages map[string]string `yaml:"messages,omitempty" json:"messages,omitempty"`
+	Enabled  bool   `yaml:"enabled" json:"enabled"`
+	Citation string `yaml:"citation,omitempty" json:"citation,omitempty"`
+	// Citations replace Citation for review dates in their period: the
+	// instrument a rule rests on changes over time (Quy định thi hành
+	// Điều lệ Đảng 29-QĐ/TW → 24-QĐ/TW → 232-QĐ/TW → 294-QĐ/TW).
+	Citations []DatedCitation   `yaml:"citations,omitempty" json:"citations,omitempty"`
+	Messages  map[string]string `yaml:"messages,omitempty" json:"messages,omitempty"`
+}
+
+// DatedCitation is a rule's citation for review dates From … To (To
+// optional, inclusive).
+type DatedCitation struct {
+	From     hoso.Date `yaml:"from" json:"from"`
+	To       hoso.Date `yaml:"to,omitempty" json:"to,omitzero"`
+	Citation string    `yaml:"citation" json:"citation"`
+}
+
+// citation is rule id's citation at review date d (zero: the undated one).
+func (rs *RuleSet) citation(id string, d hoso.Date) string {
+	r := rs.Rules[id]
+	if !d.IsZero() {
+		for _, c := range r.Citations {
+			if !d.Before(c.From) && (c.To.IsZero() || !d.After(c.To)) {
+				return c.Citation
+			}
+		}
+	}
+	return r.Citation
 }
 
 // Source returns the document the rule set was loaded from.
