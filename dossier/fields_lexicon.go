@@ -108,6 +108,15 @@ type words struct {
 	deNghiKetNap         []string
 	tuDanhGia, tuXepLoai []string
 	hop                  []string
+	congDoan, khenThuong []string
+	canCu                []string
+	deNghi, xemXet       []string
+	kinhGui              []string
+	thucHien             []string
+	danhGia, xepLoai     []string
+	hired                [][]string // cues of the start of work at the unit
+	meeting              [][]string // cues of the sentence dating a meeting
+	paperKinds           [][]string // kinds of paper a citation names
 	gives                [][]string // "tặng", "khen tặng": what follows an issuer after "được"
 }
 
@@ -223,7 +232,22 @@ var lex = sync.OnceValue(func() *lexicon {
 		deNghiKetNap: f("đề nghị kết nạp"),
 		tuDanhGia:    f("tự đánh giá"),
 		tuXepLoai:    f("tự xếp loại"),
-		gives:        [][]string{f("tặng"), f("khen tặng"), f("trao tặng"), f("công nhận")},
+		congDoan:     f("công đoàn"),
+		canCu:        f("căn cứ"),
+		deNghi:       f("đề nghị"),
+		xemXet:       f("xem xét"),
+		kinhGui:      f("kính gửi"),
+		thucHien:     f("thực hiện"),
+		danhGia:      f("đánh giá"),
+		xepLoai:      f("xếp loại"),
+		hired: [][]string{f("tuyển dụng"), f("được tuyển dụng"), f("công tác tại đơn vị"), f("về công tác tại"),
+			f("vào làm việc tại"), f("làm việc tại đơn vị"), f("hợp đồng lao động"), f("tiếp nhận")},
+		meeting: [][]string{f("họp"), f("hôm nay"), f("vào lúc"), f("vào hồi"), f("thời gian"),
+			f("tiến hành")},
+		paperKinds: [][]string{f("quy định"), f("hướng dẫn"), f("nghị quyết"), f("quyết định"), f("điều lệ"),
+			f("công văn"), f("kế hoạch"), f("thông tri"), f("chỉ thị"), f("nghị định"), f("thông tư"), f("luật")},
+		khenThuong: f("khen thưởng"),
+		gives:      [][]string{f("tặng"), f("khen tặng"), f("trao tặng"), f("công nhận")},
 	}
 	for i, p := range ps {
 		x.byFirst[p.words[0]] = append(x.byFirst[p.words[0]], i)

@@ -23,11 +23,15 @@ func (r *reader) record() *hoso.Record {
 		c.FullName = name
 		c.Evidence["full_name"] = nameEv
 	}
+	rec.Documents = r.documents()
 	r.reviewDate(rec)
 	r.candidateFacts(rec, key)
 	r.appraisals(rec)
 	r.awardList(rec)
 	r.certificate(rec)
+	r.addressee(rec)
+	r.employment(rec)
+	r.unrated(rec)
 	for ui := range r.units {
 		if ys, ok := r.guessedRows[ui]; ok {
 			u := &r.units[ui]
@@ -106,6 +110,8 @@ func (r *reader) candidateFacts(rec *hoso.Record, key string) {
 				Evidence: evs})
 		}
 	} else if bornYear != nil {
+		c.BirthYear = bornYear.year
+		c.Evidence["birth_year"] = bornYear.ev
 		rec.Warnings = append(rec.Warnings, hoso.Warning{Code: WarnDOBYearOnly,
 			Message:  fmt.Sprintf("Hồ sơ chỉ ghi năm sinh (%d), không ghi ngày, tháng sinh", bornYear.year),
 			Evidence: []hoso.Evidence{bornYear.ev}})

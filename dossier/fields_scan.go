@@ -40,6 +40,11 @@ type doc struct {
 	// QUẢ TỰ ĐÁNH GIÁ") and selfTo the next heading, which closes it: a
 	// candidate's own rating there is not the appraisal.
 	selfFrom, selfTo int
+
+	congDoan bool // "công đoàn" before the title: a 4A-KNĐ resolution
+	khen     bool // an award is given ("tặng", "khen thưởng"): a decision on awards
+	// hk is the official form, set by classify once the paper is read.
+	hk hoso.DocKind
 }
 
 // segment splits the units into papers.
@@ -109,6 +114,7 @@ func (r *reader) segment() {
 			r.noteDocFacts(d, ui)
 		}
 	}
+	r.classify()
 }
 
 // headerLine reports whether a line before a header marker belongs to the
@@ -187,6 +193,12 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	if hasSeq(toks, x.w.deNghiKetNap) {
 		d.ketNap = true
 	}
+	if beforeTitle && hasSeq(toks, x.w.congDoan) {
+		d.congDoan = true
+	}
+	if hasSeq(toks, x.w.khenThuong) || hasSeq(toks, x.w.gives[0]) {
+		d.khen = true
+	}
 	if hasSeq(toks, x.w.doanVien) {
 		d.doanVien = true
 	}
@@ -229,7 +241,8 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 			}
 			// "Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ … họp": the meeting
 			// itself, which a resolution may date apart from its header.
-			if d.meeting.IsZero() && d.titled && ui > d.titleUnit && hasSeq(toks, x.w.hop) {
+			// Never a date a "Căn cứ" line or a citation gives.
+			if d.meeting.IsZero() && d.titled && ui > d.titleUnit && r.meetingLine(u) && !r.citedDate(&u.l, i) {
 				d.meeting, d.meetingEv = dt, ev
 			}
 			i += n - 1
@@ -272,5 +285,48 @@ func numberEnd(l *line, i int) int {
 }
 
 func (r *reader) evidence(u *unit, off int) hoso.Evidence {
-	return r.t.Blocks[u.blockOf(off)].Evidence()
+	ev := r.t.Blocks[u.blockOf(off)].Evidence()
+	if u.doc < len(r.docs) {
+		ev.Doc = r.docs[u.doc].hk
+	}
+	return ev
+}
+
+// meetingLine reports whether a unit is the sentence that dates a meeting
+// ("Hôm nay, ngày …", "Vào lúc 14 giờ ngày …, Chi bộ … họp", "Thời gian: …"),
+// not a "Căn cứ …" line.
+func (r *reader) meetingLine(u *unit) bool {
+	toks := u.l.toks
+	if len(toks) == 0 || hasSeqAt(toks, 0, r.x.w.canCu) {
+		return false
+	}
+	for _, cue := range r.x.w.meeting {
+		if hasSeq(toks, cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// citedDate reports whether the date at token i belongs to a cited paper:
+// "Quy định số 24-QĐ/TW ngày 30/7/2021", "Hướng dẫn 12-HD/BTCTW ngày …".
+func (r *reader) citedDate(l *line, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		t := l.toks[j]
+		if t.w == "số" && j+1 < len(l.toks) && l.toks[j+1].num >= 0 {
+			return true
+		}
+		if strings.ContainsAny(l.toks[j+1].sep, "/-") && t.num >= 0 && j+1 < i {
+			return true // "24-QĐ/TW ngày": a document number just before
+		}
+		for _, w := range r.x.w.paperKinds {
+			if hasSeqAt(l.toks, j, w) {
+				return true
+			}
+		}
+		if strings.ContainsAny(t.sep, ".;:") {
+			break
+		}
+	}
+	return false
 }

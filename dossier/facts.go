@@ -1,0 +1,226 @@
+package dossier
+
+import (
+	"strings"
+	"time"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// The facts below are read from the paper that owns them (docs/forms.md
+// §13): the addressee from the resolution's request or the đơn's "Kính
+// gửi", the start of work and the unrated years from the unit's papers.
+
+// addressee finds the Party body the dossier goes to: the 6-KNĐ's "Đề nghị
+// Đảng uỷ … xem xét, kết nạp", else the đảng uỷ line of the đơn's "Kính
+// gửi". The chi uỷ line and "Nơi nhận" are not it.
+func (r *reader) addressee(rec *hoso.Record) {
+	pick := func(kind hoso.DocKind, find func(u *unit) (int, int, bool)) bool {
+		for _, d := range r.docs {
+			if d.hk != kind {
+				continue
+			}
+			for ui := d.first; ui <= d.last; ui++ {
+				u := &r.units[ui]
+				if i, j, ok := find(u); ok {
+					name := strings.TrimSpace(strings.Trim(u.l.text[u.l.toks[i].start:u.l.toks[j].end], " ,;.:"))
+					rec.Addressee = &hoso.Addressee{Name: name, Evidence: r.evidence(u, u.l.toks[i].start)}
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if pick(hoso.DocNQChiBo, r.requestTo) {
+		return
+	}
+	pick(hoso.DocDon, r.kinhGuiDangUy)
+}
+
+// requestTo finds "đề nghị Đảng uỷ X xem xét …" and returns the tokens of
+// "Đảng uỷ X".
+func (r *reader) requestTo(u *unit) (int, int, bool) {
+	toks := u.l.toks
+	for i := 0; i+2 < len(toks); i++ {
+		if !hasSeqAt(toks, i, r.x.w.deNghi) || !hasSeqAt(toks, i+len(r.x.w.deNghi), r.x.w.dangUy) {
+			continue
+		}
+		s := i + len(r.x.w.deNghi)
+		for j := s + len(r.x.w.dangUy); j < len(toks); j++ {
+			if hasSeqAt(toks, j, r.x.w.xemXet) || hasSeqAt(toks, j, r.x.w.ketNap) ||
+				toks[j].w == "xét" || toks[j].w == "quyết" {
+				if j-1 >= s+len(r.x.w.dangUy) {
+					return s, j - 1, true
+				}
+				break
+			}
+			if strings.ContainsAny(toks[j].sep, ";.(") {
+				break
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// kinhGuiDangUy finds the đảng uỷ of a "Kính gửi" block: the line that
+// starts with "Đảng uỷ", or the part of a one-line "Kính gửi: Chi uỷ …,
+// Đảng uỷ …" after its comma.
+func (r *reader) kinhGuiDangUy(u *unit) (int, int, bool) {
+	toks := u.l.toks
+	for i := 0; i < len(toks); i++ {
+		if !hasSeqAt(toks, i, r.x.w.dangUy) {
+			continue
+		}
+		if i > 0 && !hasSeqAt(toks, 0, r.x.w.kinhGui) && !strings.ContainsAny(toks[i].sep, "-–,;:") {
+			continue
+		}
+		if i == 0 || hasSeqAt(toks, 0, r.x.w.kinhGui) || strings.ContainsAny(toks[i].sep, "-–") {
+			j := i + len(r.x.w.dangUy)
+			for j < len(toks) && !strings.ContainsAny(toks[j].sep, ",;.(") {
+				j++
+			}
+			if j-1 >= i+len(r.x.w.dangUy) {
+				return i, j - 1, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// employment reads "tuyển dụng (từ) (tháng) 03/2019", "công tác tại đơn vị
+// từ ngày 01/3/2019", "về công tác tại … từ tháng 3 năm 2019" from the
+// unit's papers and the lý lịch. The earliest such date wins: a later
+// line is usually a move inside the unit.
+func (r *reader) employment(rec *hoso.Record) {
+	for ui := range r.units {
+		u := &r.units[ui]
+		k := r.docs[u.doc].hk
+		if k != hoso.DocNhanXet && k != hoso.DocPhieu && k != hoso.DocLyLich && k != hoso.DocNQChiBo {
+			continue
+		}
+		toks := u.l.toks
+		for i := range toks {
+			cue := 0
+			for _, w := range r.x.w.hired {
+				if hasSeqAt(toks, i, w) {
+					cue = len(w)
+					break
+				}
+			}
+			if cue == 0 {
+				continue
+			}
+			// the date follows within a few words, after "từ"
+			for j := i + cue; j < len(toks) && j <= i+cue+12; j++ {
+				if toks[j].w != "từ" {
+					continue
+				}
+				if dt, ok := monthDateAt(toks, j+1); ok {
+					if rec.Employment == nil || dt.Before(rec.Employment.Since) {
+						rec.Employment = &hoso.Employment{Since: dt, Evidence: r.evidence(u, toks[i].start)}
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// monthDateAt reads a date or a month at i: "ngày 01/3/2019", "01/3/2019",
+// "tháng 03/2019", "03/2019", "tháng 3 năm 2019". A month alone is day 1.
+func monthDateAt(toks []token, i int) (hoso.Date, bool) {
+	if i >= len(toks) {
+		return hoso.Date{}, false
+	}
+	if dt, n := dateAt(toks, i); n > 0 {
+		return dt, true
+	}
+	if toks[i].w == "tháng" {
+		i++
+	}
+	if i+1 >= len(toks) || toks[i].num < 1 || toks[i].num > 12 {
+		return hoso.Date{}, false
+	}
+	y := i + 1
+	if toks[y].w == "năm" && y+1 < len(toks) {
+		y++
+	} else if s := strings.TrimSpace(toks[y].sep); s != "/" && s != "-" && s != "." {
+		return hoso.Date{}, false
+	}
+	if !isYear(toks[y]) {
+		return hoso.Date{}, false
+	}
+	dt, err := hoso.NewDate(toks[y].num, time.Month(toks[i].num), 1)
+	return dt, err == nil
+}
+
+// unrated reads "không (thực hiện) đánh giá, xếp loại năm 2021 do nghỉ
+// thai sản" and "Năm 2021: không đánh giá, xếp loại (nghỉ chế độ thai sản …)".
+func (r *reader) unrated(rec *hoso.Record) {
+	for ui := range r.units {
+		u := &r.units[ui]
+		k := r.docs[u.doc].hk
+		if k != hoso.DocNhanXet && k != hoso.DocPhieu && k != hoso.DocNQChiBo && k != hoso.DocLyLich {
+			continue
+		}
+		toks := u.l.toks
+		for i := range toks {
+			if toks[i].w != "không" {
+				continue
+			}
+			j := i + 1
+			if j < len(toks) && hasSeqAt(toks, j, r.x.w.thucHien) {
+				j += len(r.x.w.thucHien)
+			}
+			if !hasSeqAt(toks, j, r.x.w.danhGia) && !hasSeqAt(toks, j, r.x.w.xepLoai) {
+				continue
+			}
+			// The year: after the phrase, or before it ("Năm 2021: không …").
+			var years []int
+			end := j
+			for end < len(toks) && end < j+8 && !isYear(toks[end]) {
+				end++
+			}
+			if end < len(toks) && end < j+8 {
+				ys, n := yearsAt(&u.l, end)
+				years, end = ys, end+n
+			} else {
+				for b := i - 1; b >= 0 && b >= i-4; b-- {
+					if isYear(toks[b]) {
+						years = []int{toks[b].num}
+						break
+					}
+				}
+				end = j
+			}
+			if len(years) == 0 {
+				continue
+			}
+			reason := ""
+			for c := end; c < len(toks); c++ {
+				if toks[c].w == "do" || toks[c].w == "vì" || strings.Contains(toks[c].sep, "(") {
+					s := c
+					if toks[c].w == "do" || toks[c].w == "vì" {
+						s = c + 1
+					}
+					if s < len(toks) {
+						reason = strings.Trim(u.l.text[toks[s].start:], " .;)")
+						if p := strings.IndexAny(reason, ";)"); p > 0 {
+							reason = strings.TrimSpace(reason[:p])
+						}
+					}
+					break
+				}
+			}
+			for _, y := range years {
+				dup := false
+				for _, x := range rec.Unrated {
+					dup = dup || x.Year == y
+				}
+				if !dup {
+					rec.Unrated = append(rec.Unrated, hoso.Unrated{Year: y, Reason: reason, Evidence: r.evidence(u, toks[i].start)})
+				}
+			}
+		}
+	}
+}
