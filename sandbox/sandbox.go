@@ -243,7 +243,7 @@ func (t *Texter) Children() int {
 
 // death is what is known about how a child ended.
 type death struct {
-	killedByUs bool   // the wall deadline or the caller's context
+	killedByUs bool // the wall deadline or the caller's context
 	state      *os.ProcessState
 	stderr     string // its last lines
 	cpu        time.Duration
