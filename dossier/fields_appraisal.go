@@ -291,6 +291,8 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 	var cur []item
 	cue := false
 	self := false
+	skip := r.optionMask(&u.l)
+	skipped := func(i int) bool { return i < len(skip) && skip[i] }
 	closeClause := func() {
 		if !cue && len(cur) > 0 {
 			out = append(out, cur)
@@ -340,9 +342,19 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 		if hasSeqAt(toks, i, x.w.tuDanhGia) || hasSeqAt(toks, i, x.w.tuXepLoai) {
 			self = true
 		}
+		if p, n := x.at(toks, i, catRatingCode); p != nil && skipped(i) {
+			i += n - 1
+			continue
+		}
 		if p, n := x.at(toks, i, catRatingCode); p != nil {
 			cur = append(cur, item{kind: itRating, i: i, n: min(i+n, limit) - i, rating: hoso.Rating(p.val), self: self})
 			i += n - 1
+			continue
+		}
+		if p, _ := x.at(toks, i, catRating); p != nil && skipped(i) {
+			for i+1 < limit && skipped(i+1) {
+				i++
+			}
 			continue
 		}
 		if p, n := x.at(toks, i, catRating); p != nil {

@@ -229,7 +229,7 @@ func parseName(l *line, i int, afterColon bool) (string, int, bool) {
 			if p, n := x.at(toks, j, catLabel); p != nil && n >= 2 && p.val != fNameRef {
 				break
 			}
-			if len(t.w) > 1 && allCaps(w) != allCaps(l.text[toks[i].start:toks[i].end]) && utf8.RuneCountInString(l.text[toks[i].start:toks[i].end]) > 1 {
+			if utf8.RuneCountInString(w) > 1 && allCaps(w) != allCaps(l.text[toks[i].start:toks[i].end]) && utf8.RuneCountInString(l.text[toks[i].start:toks[i].end]) > 1 {
 				break
 			}
 		}

@@ -1,0 +1,129 @@
+package dossier
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// resolution is a 6-KNĐ as the form prints it, with Căn cứ lines whose
+// dates come before the meeting.
+var resolution = []string{
+	"| ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH | ĐẢNG CỘNG SẢN VIỆT NAM |",
+	"| CHI BỘ SỞ TÀI CHÍNH | Thái Bình, ngày 14 tháng 9 năm 2023 |",
+	"NGHỊ QUYẾT",
+	"đề nghị kết nạp đảng viên",
+	"Căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;",
+	"Căn cứ Hướng dẫn số 12-HD/BTCTW ngày 18/01/2022 của Ban Tổ chức Trung ương;",
+	"Ngày 12 tháng 9 năm 2023, Chi bộ Sở Tài chính đã họp để xét, đề nghị kết nạp quần chúng Bế Thị Ỷ vào Đảng.",
+	"Quần chúng Bế Thị Ỷ, sinh ngày 02 tháng 3 năm 1990, đơn vị công tác: Phòng Ngân sách, Sở Tài chính tỉnh Thái Bình.",
+	"Đề nghị Đảng uỷ Khối các cơ quan tỉnh Thái Bình xem xét, kết nạp quần chúng Bế Thị Ỷ vào Đảng.",
+}
+
+func phieu(year int, self, authority string) []string {
+	return []string{
+		"| SỞ TÀI CHÍNH TỈNH THÁI BÌNH | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+		"PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC",
+		fmt.Sprintf("Năm %d", year),
+		"Họ và tên: Bế Thị Ỷ",
+		"I. KẾT QUẢ TỰ ĐÁNH GIÁ",
+		"1. Chính trị tư tưởng: chấp hành tốt.",
+		"II. TỰ NHẬN XÉT, XẾP LOẠI CHẤT LƯỢNG",
+		"2. Tự xếp loại chất lượng: " + self,
+		"IV. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC (Phần dành cho cấp có thẩm quyền đánh giá)",
+		"Kết quả đánh giá, xếp loại chất lượng: " + authority,
+	}
+}
+
+func ratingsOf(rec *hoso.Record) []string {
+	var out []string
+	for _, a := range rec.Appraisals {
+		out = append(out, fmt.Sprintf("%d:%s", a.Year, a.Rating))
+	}
+	return out
+}
+
+func TestFormReviewDateNotFromCanCu(t *testing.T) {
+	rec, err := Read(blocks(resolution...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := hoso.Date{Year: 2023, Month: 9, Day: 12}
+	if rec.ReviewDate != want || rec.ReviewDateBasis != hoso.ReviewFromResolution {
+		t.Errorf("review %v (%s), want %v from the meeting sentence; evidence %+v", rec.ReviewDate, rec.ReviewDateBasis, want, rec.ReviewDateEvidence)
+	}
+	if rec.ReviewDateEvidence == nil || rec.ReviewDateEvidence.Doc != hoso.DocNQChiBo {
+		t.Errorf("evidence %+v, want from the resolution", rec.ReviewDateEvidence)
+	}
+	if rec.Addressee == nil || rec.Addressee.Name != "Đảng uỷ Khối các cơ quan tỉnh Thái Bình" {
+		t.Errorf("addressee %+v", rec.Addressee)
+	}
+	if rec.Candidate.FullName != "Bế Thị Ỷ" {
+		t.Errorf("name %q", rec.Candidate.FullName)
+	}
+	if len(rec.Documents) != 1 || rec.Documents[0].Kind != hoso.DocNQChiBo {
+		t.Errorf("documents %+v", rec.Documents)
+	}
+}
+
+func TestFormOptionsAndSelfRating(t *testing.T) {
+	hint := "(Hoàn thành xuất sắc nhiệm vụ; hoàn thành tốt nhiệm vụ; hoàn thành nhiệm vụ; không hoàn thành nhiệm vụ)"
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"authority differs from self", phieu(2022, "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ"), []string{"2022:HTTNV"}},
+		{"hint left in", phieu(2022, "Hoàn thành tốt nhiệm vụ "+hint, "Hoàn thành tốt nhiệm vụ "+hint), []string{"2022:HTTNV"}},
+		{"ticked boxes", phieu(2021, "☐ Hoàn thành xuất sắc nhiệm vụ ☒ Hoàn thành tốt nhiệm vụ ☐ Hoàn thành nhiệm vụ ☐ Không hoàn thành nhiệm vụ",
+			"☐ Hoàn thành xuất sắc nhiệm vụ ☐ Hoàn thành tốt nhiệm vụ ☒ Hoàn thành nhiệm vụ ☐ Không hoàn thành nhiệm vụ"), []string{"2021:HTNV"}},
+		{"bracket x", phieu(2021, "[ ] HTXSNV [x] HTTNV [ ] HTNV [ ] KHTNV", "[x] HTXSNV [ ] HTTNV [ ] HTNV [ ] KHTNV"), []string{"2021:HTXSNV"}},
+		{"one option per line", append(phieu(2020, "", ""), "☐ Hoàn thành xuất sắc nhiệm vụ", "☑ Hoàn thành tốt nhiệm vụ", "☐ Hoàn thành nhiệm vụ", "☐ Không hoàn thành nhiệm vụ"), []string{"2020:HTTNV"}},
+		{"legend under a table", []string{
+			"BẢN TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI",
+			"Họ và tên: Bế Thị Ỷ",
+			"| Năm | Kết quả xếp loại |",
+			"| 2020 | HTTNV |",
+			"| 2021 | HTXSNV |",
+			"Ghi chú: HTXSNV – Hoàn thành xuất sắc nhiệm vụ; HTTNV – Hoàn thành tốt nhiệm vụ; HTNV – Hoàn thành nhiệm vụ; KHTNV – Không hoàn thành nhiệm vụ.",
+		}, []string{"2020:HTTNV", "2021:HTXSNV"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, _ := Read(blocks(tt.lines...))
+			if got := ratingsOf(rec); !slices.Equal(got, tt.want) {
+				t.Errorf("ratings %v, want %v", got, tt.want)
+			}
+			for _, a := range rec.Appraisals {
+				if a.Evidence.Doc != hoso.DocPhieu && a.Evidence.Doc != hoso.DocNhanXet {
+					t.Errorf("evidence from %q", a.Evidence.Doc)
+				}
+			}
+		})
+	}
+}
+
+func TestFormFactsOfTheUnit(t *testing.T) {
+	lines := []string{
+		"BẢN NHẬN XÉT, ĐÁNH GIÁ",
+		"Họ và tên: Lò Văn Ấn, sinh năm 1995",
+		"Đồng chí được tuyển dụng từ tháng 03/2021, công tác tại Phòng Hành chính.",
+		"Năm 2021: không đánh giá, xếp loại (nghỉ chế độ thai sản từ 02/2021 đến 08/2021).",
+		"Năm 2022: Hoàn thành tốt nhiệm vụ.",
+	}
+	rec, _ := Read(blocks(lines...))
+	if rec.Employment == nil || rec.Employment.Since != (hoso.Date{Year: 2021, Month: 3, Day: 1}) {
+		t.Errorf("employment %+v", rec.Employment)
+	}
+	if len(rec.Unrated) != 1 || rec.Unrated[0].Year != 2021 || rec.Unrated[0].Reason == "" {
+		t.Errorf("unrated %+v", rec.Unrated)
+	}
+	if rec.Candidate.BirthYear != 1995 || !rec.Candidate.DateOfBirth.IsZero() {
+		t.Errorf("birth %v / %d", rec.Candidate.DateOfBirth, rec.Candidate.BirthYear)
+	}
+	if got := ratingsOf(rec); !slices.Equal(got, []string{"2022:HTTNV"}) {
+		t.Errorf("ratings %v", got)
+	}
+}

@@ -1,0 +1,162 @@
+package dossier
+
+import (
+	"strings"
+
+	"github.com/hoso-vn/hoso"
+)
+
+// Forms print every rating as an option: the phiếu đánh giá's hint
+// "(Hoàn thành xuất sắc nhiệm vụ; hoàn thành tốt nhiệm vụ; …)", a ☐/☒ list,
+// a legend under a table ("HTXSNV – Hoàn thành xuất sắc nhiệm vụ; HTTNV –
+// …"). Only a ticked option is an answer; the rest rate nothing.
+
+// tick is what a box written before an option says.
+type tick int8
+
+const (
+	tickNone tick = iota
+	tickYes
+	tickNo
+)
+
+// Box characters as committees type them.
+const (
+	tickedBoxes    = "☒☑✓✔✗✘⊠▣■☓"
+	uncheckedBoxes = "☐□◻○❏❑"
+)
+
+// optionMask marks the tokens of ratings in l that are unticked options or
+// members of an option list or legend: the reader skips them. nil means
+// nothing to skip.
+func (r *reader) optionMask(l *line) []bool {
+	type match struct {
+		i, n int
+		rt   hoso.Rating
+		mark tick
+	}
+	toks := l.toks
+	var ms []match
+	for i := 0; i < len(toks); i++ {
+		if p, n := r.x.at(toks, i, catRatingCode); p != nil {
+			ms = append(ms, match{i: i, n: n, rt: hoso.Rating(p.val)})
+			i += n - 1
+			continue
+		}
+		if p, n := r.x.at(toks, i, catRating); p != nil {
+			if m := nvAfter(r.x, toks, i+n, 3); m > 0 {
+				ms = append(ms, match{i: i, n: m - i, rt: hoso.Rating(p.val)})
+				i = m - 1
+			}
+		}
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	// A parenthesised list is a hint apart from the answer before it:
+	// "Hoàn thành tốt nhiệm vụ (Hoàn thành xuất sắc nhiệm vụ; …)".
+	depth := make([]int, len(toks))
+	d := 0
+	for t := range toks {
+		d += strings.Count(toks[t].sep, "(") - strings.Count(toks[t].sep, ")")
+		depth[t] = d
+	}
+	anyMark := false
+	for k := range ms {
+		ms[k].mark = markBefore(l, ms[k].i)
+		anyMark = anyMark || ms[k].mark != tickNone
+	}
+	if !anyMark && len(ms) < 2 {
+		return nil
+	}
+	mask := make([]bool, len(toks))
+	drop := func(m match) {
+		for t := m.i; t < m.i+m.n && t < len(mask); t++ {
+			mask[t] = true
+		}
+	}
+	// Group ratings that follow each other with nothing but punctuation, a
+	// box or "và/hoặc" between them: an option list or a legend.
+	start := 0
+	for k := 1; k <= len(ms); k++ {
+		if k < len(ms) && depth[ms[k-1].i] == depth[ms[k].i] && adjacent(l, ms[k-1].i+ms[k-1].n, ms[k].i) {
+			continue
+		}
+		g := ms[start:k]
+		start = k
+		distinct := map[hoso.Rating]bool{}
+		ticked := false
+		marked := false
+		for _, m := range g {
+			distinct[m.rt] = true
+			ticked = ticked || m.mark == tickYes
+			marked = marked || m.mark != tickNone
+		}
+		for _, m := range g {
+			switch {
+			case m.mark == tickNo:
+				drop(m)
+			case ticked && m.mark != tickYes:
+				drop(m)
+			case !marked && len(distinct) >= 2:
+				drop(m)
+			}
+		}
+	}
+	return mask
+}
+
+// adjacent reports whether tokens from..to-1 hold no word but a tick "x",
+// a legend's code or "và/hoặc": the ratings at either end are one list.
+func adjacent(l *line, from, to int) bool {
+	words := 0
+	for t := from; t < to; t++ {
+		w := l.toks[t].w
+		if isYear(l.toks[t]) {
+			return false
+		}
+		if w == "x" || w == "và" || w == "hoặc" {
+			continue
+		}
+		words++
+	}
+	return words == 0
+}
+
+// markBefore reads the box written just before token i: in the separator
+// ("☒ Hoàn thành", "[ ] Hoàn thành"), or a bracketed or leading "x" token
+// ("[x] Hoàn thành", "(X) Hoàn thành").
+func markBefore(l *line, i int) tick {
+	sep := l.toks[i].sep
+	if i > 0 && l.toks[i-1].w == "x" {
+		before := l.toks[i-1].sep
+		tb := strings.TrimRight(before, " \t")
+		if i-1 == 0 || strings.HasSuffix(tb, "[") || strings.HasSuffix(tb, "(") || strings.ContainsAny(before, "\t") ||
+			strings.HasSuffix(tb, ";") || strings.HasSuffix(tb, ":") {
+			if s := strings.TrimSpace(sep); s == "" || s == "]" || s == ")" {
+				return tickYes
+			}
+		}
+	}
+	// The box nearest the option decides.
+	for j := len(sep); j > 0; {
+		k := strings.LastIndexAny(sep[:j], tickedBoxes+uncheckedBoxes+"[(")
+		if k < 0 {
+			break
+		}
+		rest := sep[k:]
+		switch {
+		case strings.ContainsAny(rest[:1], "[("):
+			if inner := strings.TrimSpace(strings.TrimLeft(rest[1:], " ")); strings.HasPrefix(inner, "]") || strings.HasPrefix(inner, ")") {
+				return tickNo
+			}
+			j = k
+			continue
+		case strings.IndexAny(rest, tickedBoxes) == 0:
+			return tickYes
+		default:
+			return tickNo
+		}
+	}
+	return tickNone
+}
