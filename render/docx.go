@@ -32,7 +32,9 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // DOCX renders the reply letter for rec, dated date, from iss. A zero date
 // leaves the day blank for the văn thư to fill in at signing. The output is
-// deterministic: the same arguments give the same bytes.
+// deterministic: the same arguments give the same bytes. Why the letter
+// needs review before signing (no addressee, a garbled name; see Review)
+// is added to rec as needs_review warnings.
 func DOCX(rec *hoso.Record, iss *Issuer, date hoso.Date) ([]byte, error) {
 	if rec == nil || iss == nil {
 		return nil, hoso.Errorf(hoso.EINVALID, "Thiếu hồ sơ hoặc đơn vị ban hành", "render: nil record or issuer")
@@ -53,6 +55,11 @@ func DOCX(rec *hoso.Record, iss *Issuer, date hoso.Date) ([]byte, error) {
 		return nil, err
 	}
 	l := compose(rec, iss, kind)
+	// What keeps the letter from being signed as it is goes into the
+	// record, which the pipeline writes after the letter.
+	for _, why := range l.review {
+		rec.MarkReview(why)
+	}
 	st := styleOf(iss.Profile)
 	doc := layout(l, iss, st, number, dateLine(iss.Place, date))
 	return pack(doc, st)

@@ -4,114 +4,113 @@ import (
 	"time"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/validate"
 )
 
-// Records built by hand, shaped as validate writes them: its messages are
-// Vietnamese sentences the letter quotes as they are.
+// Records built by hand as the form-aware extractor writes them (each value
+// with evidence naming its paper) and judged by the default rule set, so
+// the letters quote validate's own messages.
 
-func ev(file, block, text string) hoso.Evidence {
-	return hoso.Evidence{File: file, Page: 1, Block: block, Text: text}
+func ev(file, block, text string, doc hoso.DocKind) hoso.Evidence {
+	return hoso.Evidence{File: file, Page: 1, Block: block, Text: text, Doc: doc}
 }
+
+const upload = "uploads/ho-so-nguyen-thi-hoa.pdf"
 
 func baseRecord() *hoso.Record {
 	r := hoso.NewRecord()
 	r.DossierID = "0e303640e836f5f5"
-	r.Source = hoso.Source{Key: "uploads/ho-so-nguyen-thi-hoa.docx", SHA256: "0e303640e836f5f5", Format: hoso.FormatDOCX}
+	r.Source = hoso.Source{Key: upload, SHA256: "0e303640e836f5f5", Format: hoso.FormatPDFText, Pages: 9}
 	r.Candidate = hoso.Candidate{
 		FullName:    "Nguyễn Thị Hoà",
 		DateOfBirth: hoso.Date{Year: 1990, Month: time.May, Day: 12},
 		Unit:        "Sở Tài chính",
 		Position:    "chuyên viên Phòng Quản lý ngân sách",
+		Evidence: map[string]hoso.Evidence{
+			"full_name":     ev(upload, "p3", "Họ và tên đang dùng: NGUYỄN THỊ HOÀ", hoso.DocLyLich),
+			"date_of_birth": ev(upload, "p5", "Sinh ngày 12 tháng 5 năm 1990", hoso.DocLyLich),
+			"unit":          ev(upload, "p9", "Đơn vị công tác: Sở Tài chính", hoso.DocLyLich),
+			"position":      ev(upload, "p10", "Chức vụ: chuyên viên Phòng Quản lý ngân sách", hoso.DocLyLich),
+		},
+	}
+	r.Documents = []hoso.Document{
+		{Kind: hoso.DocDon, Form: "1-KNĐ", File: upload, FirstPage: 1, LastPage: 1},
+		{Kind: hoso.DocLyLich, Form: "2-KNĐ", File: upload, FirstPage: 2, LastPage: 5},
+		{Kind: hoso.DocNQChiBo, Form: "6-KNĐ", File: upload, FirstPage: 6, LastPage: 6},
+		{Kind: hoso.DocPhieu, File: upload, FirstPage: 7, LastPage: 8},
+		{Kind: hoso.DocQDKhen, File: upload, FirstPage: 9, LastPage: 9},
 	}
 	r.ReviewDate = hoso.Date{Year: 2019, Month: time.September, Day: 27}
 	r.ReviewDateBasis = hoso.ReviewFromResolution
-	r.Window = []int{2016, 2017, 2018}
-	r.RuleSet = "52-CV/BTCDU-2019"
-	return r
-}
-
-const cite = "Công văn số 52-CV/BTCĐU, mục (2)"
-
-func eligibleRecord() *hoso.Record {
-	r := baseRecord()
+	rd := ev(upload, "p61", "Hôm nay, ngày 27 tháng 9 năm 2019, Chi bộ Phòng Quản lý ngân sách đã họp", hoso.DocNQChiBo)
+	r.ReviewDateEvidence = &rd
+	r.Addressee = &hoso.Addressee{Name: "Đảng uỷ Sở Tài chính",
+		Evidence: ev(upload, "p68", "Chi bộ đề nghị Đảng uỷ Sở Tài chính xem xét, kết nạp", hoso.DocNQChiBo)}
 	r.Appraisals = []hoso.Appraisal{
-		{Year: 2016, Rating: hoso.RatingHTTNV, Evidence: ev("nhan-xet-2016.pdf", "l4", "Hoàn thành tốt nhiệm vụ")},
-		{Year: 2017, Rating: hoso.RatingHTXSNV, Evidence: ev("nhan-xet-2017.pdf", "l4", "Hoàn thành xuất sắc nhiệm vụ")},
-		{Year: 2018, Rating: hoso.RatingHTTNV, Evidence: ev("nhan-xet-2018.pdf", "l5", "Hoàn thành tốt nhiệm vụ")},
+		{Year: 2016, Rating: hoso.RatingHTTNV, Evidence: ev(upload, "t1r2", "Năm 2016: Hoàn thành tốt nhiệm vụ", hoso.DocPhieu)},
+		{Year: 2017, Rating: hoso.RatingHTXSNV, Evidence: ev(upload, "t1r3", "Năm 2017: Hoàn thành xuất sắc nhiệm vụ", hoso.DocPhieu)},
+		{Year: 2018, Rating: hoso.RatingHTTNV, Evidence: ev(upload, "t1r4", "Năm 2018: Hoàn thành tốt nhiệm vụ", hoso.DocPhieu)},
 	}
-	gk := ev("giay-khen-2017.pdf", "l2", "Giấy khen")
 	r.Awards = []hoso.Award{
-		{Year: 2015, Kind: hoso.AwardLaoDongTienTien, Evidence: ev("ly-lich.docx", "p40", "LĐTT 2015")},
+		{Year: 2015, Kind: hoso.AwardLaoDongTienTien, Evidence: ev(upload, "p40", "Năm 2015: Lao động tiên tiến", hoso.DocLyLich)},
 		{Year: 2017, Kind: hoso.AwardGiayKhen, Title: "Giấy khen", Issuer: "Giám đốc Sở Tài chính",
-			Decision: "Quyết định số 123/QĐ-STC ngày 15/12/2017", Evidence: gk},
-	}
-	r.Verdict = hoso.VerdictEligible
-	r.Rules = []hoso.RuleOutcome{
-		{ID: "age", Outcome: hoso.OutcomePass, Message: "Quần chúng đủ 18 tuổi và chưa quá 60 tuổi tại thời điểm chi bộ xét kết nạp.", Citation: "Điều lệ Đảng, Điều 1"},
-		{ID: "ratings_3y", Outcome: hoso.OutcomePass, Message: "Ba năm liên tiếp 2016–2018 được xếp loại hoàn thành tốt nhiệm vụ trở lên.", Citation: cite},
-		{ID: "distinction", Outcome: hoso.OutcomePass, Message: "Năm 2017 hoàn thành xuất sắc nhiệm vụ và được tặng Giấy khen.", Citation: cite, Evidence: []hoso.Evidence{gk}},
+			Decision: "Quyết định số 123/QĐ-STC ngày 15/12/2017",
+			Evidence: ev(upload, "p91", "Tặng Giấy khen cho bà Nguyễn Thị Hoà ... Quyết định số 123/QĐ-STC ngày 15/12/2017 của Giám đốc Sở Tài chính", hoso.DocQDKhen)},
 	}
 	return r
 }
 
+func judged(r *hoso.Record) *hoso.Record {
+	validate.Default().Apply(r)
+	return r
+}
+
+func eligibleRecord() *hoso.Record { return judged(baseRecord()) }
+
+// ineligibleRecord: recruited in March 2017, so not yet three rated years
+// at a review in September 2019.
 func ineligibleRecord() *hoso.Record {
 	r := baseRecord()
 	r.Candidate.FullName = "Lê Văn Hoà"
 	r.Candidate.Unit = "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
-	r.Appraisals = []hoso.Appraisal{
-		{Year: 2016, Rating: hoso.RatingHTTNV, Evidence: ev("nx-2016.pdf", "l3", "Hoàn thành tốt nhiệm vụ")},
-		{Year: 2017, Rating: hoso.RatingHTNV, Evidence: ev("nx-2017.pdf", "l3", "Hoàn thành nhiệm vụ")},
-		{Year: 2018, Rating: hoso.RatingHTTNV, Evidence: ev("nx-2018.pdf", "l3", "Hoàn thành tốt nhiệm vụ")},
-	}
-	r.Verdict = hoso.VerdictIneligible
-	r.Rules = []hoso.RuleOutcome{
-		{ID: "age", Outcome: hoso.OutcomePass, Message: "Quần chúng đủ 18 tuổi và chưa quá 60 tuổi tại thời điểm chi bộ xét kết nạp."},
-		{ID: "ratings_3y", Outcome: hoso.OutcomeFail, Citation: cite,
-			Message:  "Năm 2017 quần chúng chỉ được xếp loại hoàn thành nhiệm vụ, chưa đạt mức hoàn thành tốt nhiệm vụ trở lên theo yêu cầu trong 3 năm liên tiếp.",
-			Evidence: []hoso.Evidence{r.Appraisals[1].Evidence}},
-		{ID: "distinction", Outcome: hoso.OutcomeFail, Citation: cite,
-			Message: "Trong 3 năm 2016, 2017, 2018 quần chúng không có năm nào hoàn thành xuất sắc nhiệm vụ, được khen thưởng hoặc đạt danh hiệu chiến sĩ thi đua cơ sở trở lên."},
-	}
-	return r
+	r.Candidate.Evidence["full_name"] = ev(upload, "p3", "Họ và tên đang dùng: LÊ VĂN HOÀ", hoso.DocLyLich)
+	r.Candidate.Evidence["unit"] = ev(upload, "p9", "Đơn vị công tác: Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", hoso.DocLyLich)
+	r.Addressee = &hoso.Addressee{Name: "Đảng uỷ Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+		Evidence: ev(upload, "p1", "Kính gửi: Chi uỷ Chi bộ Phòng Tổng hợp, Đảng uỷ Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", hoso.DocDon)}
+	r.Employment = &hoso.Employment{Since: hoso.Date{Year: 2017, Month: time.March, Day: 1},
+		Evidence: ev(upload, "p30", "03/2017 - nay: tuyển dụng, công tác tại Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", hoso.DocLyLich)}
+	r.Appraisals = r.Appraisals[1:]
+	r.Awards = nil
+	return judged(r)
 }
 
+// incompleteRecord: the 2018 rating is missing and the only mention of the
+// award is in the introducer's letter, so the letter asks for both.
 func incompleteRecord() *hoso.Record {
 	r := baseRecord()
 	r.Candidate.FullName = "Trần Minh Tuấn"
 	r.Candidate.Position = ""
+	r.Candidate.Evidence["full_name"] = ev(upload, "p3", "Họ và tên đang dùng: TRẦN MINH TUẤN", hoso.DocLyLich)
+	delete(r.Candidate.Evidence, "position")
 	r.Appraisals = []hoso.Appraisal{
-		{Year: 2016, Rating: hoso.RatingHTTNV, Evidence: ev("nx-2016.pdf", "l3", "Hoàn thành tốt nhiệm vụ")},
-		{Year: 2017, Rating: hoso.RatingHTXSNV, Evidence: ev("nx-2017.pdf", "l3", "Hoàn thành xuất sắc nhiệm vụ")},
+		{Year: 2016, Rating: hoso.RatingHTTNV, Evidence: ev(upload, "t1r2", "Năm 2016: Hoàn thành tốt nhiệm vụ", hoso.DocPhieu)},
+		{Year: 2017, Rating: hoso.RatingHTTNV, Evidence: ev(upload, "t1r3", "Năm 2017: Hoàn thành tốt nhiệm vụ", hoso.DocPhieu)},
 	}
-	r.Verdict = hoso.VerdictIncomplete
-	r.Rules = []hoso.RuleOutcome{
-		{ID: "ratings_3y", Outcome: hoso.OutcomeUnknown, Citation: cite,
-			Message: "Chưa có kết quả đánh giá, xếp loại năm 2018.",
-			Missing: []string{"bản nhận xét, đánh giá, xếp loại năm 2018 của cơ quan, đơn vị"}},
-		{ID: "distinction", Outcome: hoso.OutcomeUnknown, Citation: cite,
-			Message: "Chưa có quyết định khen thưởng kèm theo hồ sơ.",
-			Missing: []string{"quyết định khen thưởng năm 2017 (bản sao)", "bản nhận xét, đánh giá, xếp loại năm 2018 của cơ quan, đơn vị"}},
-		{ID: "certificate", Outcome: hoso.OutcomeUnknown,
-			Message: "Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.",
-			Missing: []string{"giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng"}},
-	}
-	return r
+	r.Awards = []hoso.Award{{Year: 2017, Kind: hoso.AwardGiayKhen, Issuer: "Giám đốc Sở Tài chính",
+		Evidence: ev(upload, "p52", "năm 2017 đồng chí được Giám đốc Sở tặng Giấy khen", hoso.DocGioiThieu)}}
+	return judged(r)
 }
 
+// escalateRecord: past 60 at the review, everything else in order.
 func escalateRecord() *hoso.Record {
 	r := baseRecord()
 	r.Candidate.FullName = "Phạm Văn Khoẻ"
 	r.Candidate.DateOfBirth = hoso.Date{Year: 1958, Month: time.March, Day: 2}
 	r.Candidate.Position = "nguyên Phó Giám đốc"
-	r.Appraisals = eligibleRecord().Appraisals
-	r.Awards = eligibleRecord().Awards
-	r.Verdict = hoso.VerdictIneligible
-	r.Rules = []hoso.RuleOutcome{
-		{ID: "age", Outcome: hoso.OutcomeFail, Escalate: true, Citation: "Quy định số 24-QĐ/TW, điểm 3.4",
-			Message: "Ngày 27/9/2019 chi bộ xét đề nghị kết nạp, quần chúng đã 61 tuổi (sinh ngày 02/3/1958), quá 60 tuổi."},
-		{ID: "ratings_3y", Outcome: hoso.OutcomePass, Message: "Ba năm liên tiếp 2016–2018 được xếp loại hoàn thành tốt nhiệm vụ trở lên.", Citation: cite},
-	}
-	return r
+	r.Candidate.Evidence["full_name"] = ev(upload, "p3", "Họ và tên đang dùng: PHẠM VĂN KHOẺ", hoso.DocLyLich)
+	r.Candidate.Evidence["date_of_birth"] = ev(upload, "p5", "Sinh ngày 02 tháng 3 năm 1958", hoso.DocLyLich)
+	r.Candidate.Evidence["position"] = ev(upload, "p10", "Chức vụ: nguyên Phó Giám đốc", hoso.DocLyLich)
+	return judged(r)
 }
 
 func stateIssuer() *Issuer {
@@ -119,14 +118,14 @@ func stateIssuer() *Issuer {
 	iss.Profile = ProfileState
 	iss.Superior = "UBND TỈNH"
 	iss.Name = "SỞ NỘI VỤ"
-	iss.Abbreviation = "SNV"
+	iss.Abbreviation = "SNV-TCCB"
 	iss.FullName = "Sở Nội vụ"
 	iss.ShortName = "Sở Nội vụ"
 	iss.StandingCommittee = "Ban Thường vụ Đảng uỷ"
 	iss.Signer = Signer{Authority: "K/T GIÁM ĐỐC", Title: "PHÓ GIÁM ĐỐC", Name: "Trần Văn Bình"}
-	iss.Recipients = []string{"Đảng uỷ Các cơ quan tỉnh", "Cấp uỷ cơ sở {unit}"}
+	iss.Recipients = []string{"Đảng uỷ Các cơ quan tỉnh", "{addressee}"}
 	iss.Copies = []string{"Như trên;", "Giám đốc Sở (để báo cáo);", "Lưu: VT, TCCB."}
-	iss.Number = NumberPolicy{Mode: NumberRegister, Value: 15}
+	iss.Number = NumberPolicy{Mode: NumberRegister, Value: 5}
 	return iss
 }
 

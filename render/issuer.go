@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -49,15 +50,62 @@ type Issuer struct {
 	StandingCommittee string `yaml:"standing_committee" json:"standing_committee"`
 	Place             string `yaml:"place" json:"place"`
 	// Basis is the instrument cited when no rule outcome carries a citation.
-	Basis      string       `yaml:"basis" json:"basis"`
-	Signer     Signer       `yaml:"signer" json:"signer"`
-	Recipients []string     `yaml:"recipients" json:"recipients"`
+	Basis  string `yaml:"basis" json:"basis"`
+	Signer Signer `yaml:"signer" json:"signer"`
+	// Recipients are the Kính gửi lines. "{addressee}" is the Party body
+	// the chi bộ submits the dossier to: as the dossier names it, else as
+	// Addressees gives it for the candidate's unit; "{unit}" is the unit.
+	Recipients []string `yaml:"recipients" json:"recipients"`
+	// Addressees maps origins to addressees for dossiers that do not name
+	// the body they are submitted to: the first whose origin the
+	// candidate's unit contains (compared without accents, on word
+	// boundaries) gives the addressee.
+	Addressees []Origin     `yaml:"addressees,omitempty" json:"addressees,omitempty"`
 	Copies     []string     `yaml:"copies" json:"copies"`
 	Margins    Margins      `yaml:"margins_mm" json:"margins_mm"`
 	Number     NumberPolicy `yaml:"number" json:"number"`
 	// PDF asks the pipeline to write each letter's PDF as well; the CLI's
 	// --pdf asks for it regardless.
 	PDF bool `yaml:"pdf" json:"pdf"`
+}
+
+// Origin is one row of an issuer's table of origins → addressees: a unit
+// ("Sở Tài chính") and the Party body its chi bộ submits to ("Đảng uỷ Sở
+// Tài chính").
+type Origin struct {
+	Origin    string `yaml:"origin" json:"origin"`
+	Addressee string `yaml:"addressee" json:"addressee"`
+}
+
+// addresseeFor looks the unit up in the table of origins.
+func (iss *Issuer) addresseeFor(unit string) (string, bool) {
+	u := " " + foldWords(unit) + " "
+	if strings.TrimSpace(u) == "" {
+		return "", false
+	}
+	for _, o := range iss.Addressees {
+		if f := foldWords(o.Origin); f != "" && strings.Contains(u, " "+f+" ") {
+			return strings.TrimSpace(o.Addressee), true
+		}
+	}
+	return "", false
+}
+
+// foldWords lower-cases s, removes Vietnamese marks and squashes
+// everything but letters and digits into single spaces, for matching.
+func foldWords(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range foldVI(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // Signer is the signature block.
@@ -101,7 +149,7 @@ func DefaultIssuer() *Issuer {
 		Place:             "Hà Nội",
 		Basis:             "Công văn số 52-CV/BTCĐU của Ban Tổ chức Đảng uỷ về công tác kết nạp quần chúng ưu tú vào Đảng",
 		Signer:            Signer{Authority: "K/T TRƯỞNG BAN", Title: "PHÓ TRƯỞNG BAN", Name: "Nguyễn Quang Hùng"},
-		Recipients:        []string{"Cấp uỷ cơ sở {unit}"},
+		Recipients:        []string{"{addressee}"},
 		Copies:            []string{"Như Kính gửi,", "Thường trực Đảng uỷ (báo cáo),", "Lưu."},
 		Margins:           Margins{Top: 20, Bottom: 20, Left: 30, Right: 15},
 		Number:            NumberPolicy{Mode: NumberBlank, Type: "CV"},
@@ -182,14 +230,27 @@ func (iss *Issuer) Validate() error {
 			return bad("trường %s phải viết in hoa: %q", "field %s must be in capitals: %q", f.key, f.val)
 		}
 	}
-	if strings.ContainsAny(iss.Abbreviation, " /-") {
-		return bad("ký hiệu %q không được chứa dấu cách, \"/\" hoặc \"-\"", "abbreviation %q must not contain spaces, \"/\" or \"-\"", iss.Abbreviation)
+	// NĐ 30 writes a công văn's symbol as the issuer's abbreviation, a
+	// hyphen, the drafting unit's ("05/SNV-TCCB"); the Party form has one
+	// abbreviation after the slash.
+	switch {
+	case strings.ContainsAny(iss.Abbreviation, " /"),
+		iss.Profile == ProfileParty && strings.Contains(iss.Abbreviation, "-"),
+		strings.Count(iss.Abbreviation, "-") > 1,
+		strings.HasPrefix(iss.Abbreviation, "-") || strings.HasSuffix(iss.Abbreviation, "-"):
+		return bad("ký hiệu %q không hợp lệ: không được chứa dấu cách hoặc \"/\"; chỉ mẫu Nhà nước được có một \"-\" giữa ký hiệu cơ quan và đơn vị soạn thảo (SNV-TCCB)",
+			"abbreviation %q is invalid: no spaces or \"/\"; only the state profile may have one \"-\" between the issuer's and the drafting unit's (SNV-TCCB)", iss.Abbreviation)
 	}
 	if len(iss.Recipients) == 0 {
 		return bad("thiếu nơi nhận (recipients, Kính gửi)", "missing recipients (Kính gửi)")
 	}
 	if len(iss.Copies) == 0 {
 		return bad("thiếu danh sách Nơi nhận (copies)", "missing copies (Nơi nhận)")
+	}
+	for i, o := range iss.Addressees {
+		if strings.TrimSpace(o.Origin) == "" || strings.TrimSpace(o.Addressee) == "" {
+			return bad("addressees[%d]: cần cả origin và addressee", "addressees[%d]: needs both origin and addressee", i)
+		}
 	}
 	for _, list := range [][]string{iss.Recipients, iss.Copies} {
 		for _, s := range list {

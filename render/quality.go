@@ -256,7 +256,13 @@ func isVietLetter(r rune) bool {
 // "" when it does: a character outside Vietnamese orthography, a word that
 // is no Vietnamese syllable, a pair of words that is a known name misread,
 // a phrase cut before its last word.
-func garbled(s string) string {
+func garbled(s string) string { return checkText(s, true) }
+
+// garbledName is garbled for a person's name, which is not checked against
+// the pairs of administrative words ("Tố Chức" may be a name).
+func garbledName(s string) string { return checkText(s, false) }
+
+func checkText(s string, pairs bool) string {
 	s = norm.NFC.String(strings.TrimSpace(s))
 	if s == "" {
 		return ""
@@ -281,9 +287,9 @@ func garbled(s string) string {
 		}
 		return "có từ không phải âm tiết tiếng Việt (" + w + ")"
 	}
-	for i := 0; i+1 < len(words); i++ {
+	for i := 0; pairs && i+1 < len(words); i++ {
 		pair := words[i] + " " + words[i+1]
-		if want, ok := confusions[foldVI(pair)]; ok && canonAccent(pair) != want {
+		if want, ok := confusions[foldVI(pair)]; ok && misread(canonAccent(pair), want) {
 			return "có cụm từ nghi nhận dạng sai (" + pair + ")"
 		}
 	}
@@ -295,6 +301,27 @@ func garbled(s string) string {
 		return "bị cắt giữa chừng (kết thúc bằng \"" + words[len(words)-1] + "\")"
 	}
 	return ""
+}
+
+// misread reports whether got differs from want only where OCR confuses
+// the hỏi mark with the sắc mark (ổ read as ố, ể as ế): "Văn Hoà" against
+// "văn hoá" is another word, "Tố chức" against "tổ chức" a misreading.
+func misread(got, want string) bool {
+	g, w := []rune(got), []rune(want)
+	if len(g) != len(w) || got == want {
+		return false
+	}
+	for i := range g {
+		if g[i] == w[i] {
+			continue
+		}
+		tg, okg := vowelTone[g[i]]
+		tw, okw := vowelTone[w[i]]
+		if !okg || !okw || tg.base != tw.base || tg.tone != 2 || tw.tone != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // abbreviation reports whether w is an abbreviation in capitals ("UBND",

@@ -62,6 +62,7 @@ func TestGarbled(t *testing.T) {
 		in, why string // why: "" for clean, else a substring of the reason
 	}{
 		{"Nguyễn Thị Hương", ""},
+		{"Lê Văn Hoà", ""},
 		{"Sở Tài chính tỉnh Thái Bình", ""},
 		{"Đảng uỷ Kho bạc Nhà nước Hà Tĩnh", ""},
 		{"Đảng ủy Kho bạc Nhà nước Hà Tĩnh", ""},
@@ -82,6 +83,9 @@ func TestGarbled(t *testing.T) {
 		{"Ng uyễn", "âm tiết"},
 		{"8 VUỦ si", "âm tiết"},
 	} {
+		if got := garbledName("Trần Thị Tố Chức"); got != "" {
+			t.Errorf("a name is not checked against administrative pairs: %q", got)
+		}
 		got := garbled(tt.in)
 		if (tt.why == "") != (got == "") || !strings.Contains(strings.ToLower(got), strings.ToLower(tt.why)) {
 			t.Errorf("garbled(%q) = %q, want %q", tt.in, got, tt.why)

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -25,7 +26,12 @@ func TestKindOf(t *testing.T) {
 		{"eligible", eligibleRecord(), hoso.LetterEligible, true},
 		{"ineligible", ineligibleRecord(), hoso.LetterIneligible, true},
 		{"incomplete", incompleteRecord(), hoso.LetterIncomplete, true},
-		{"escalate beats ineligible", escalateRecord(), hoso.LetterEscalate, true},
+		{"escalate when all else passes", escalateRecord(), hoso.LetterEscalate, true},
+		{"past 60 with another failure: returned, not escalated", func() *hoso.Record {
+			r := escalateRecord()
+			r.Rules = append(r.Rules, hoso.RuleOutcome{ID: "ratings", Outcome: hoso.OutcomeFail, Message: "Năm 2017 chỉ được xếp loại hoàn thành nhiệm vụ."})
+			return r
+		}(), hoso.LetterIneligible, true},
 		{"rejected", func() *hoso.Record {
 			r := eligibleRecord()
 			r.Reject(hoso.ErrNotDossier)
@@ -248,7 +254,7 @@ func TestStructure(t *testing.T) {
 	state := []want{
 		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "24", true, false, false, "center"},
 		{"Độc lập - Tự do - Hạnh phúc", "26", true, false, false, "center"},
-		{"Số: 15/SNV", "26", false, false, false, "center"},
+		{"Số: 05/SNV", "26", false, false, false, "center"}, // "-TCCB" follows as a non-breaking hyphen
 		{"V/v hồ sơ", "24", false, false, false, "center"},
 		{"Nơi nhận:", "24", true, true, false, "left"},
 		{"- Như trên;", "22", false, false, false, "left"},
@@ -344,35 +350,51 @@ func TestLetterText(t *testing.T) {
 	}{
 		{"eligible", eligibleRecord(), []string{
 			"quần chúng Nguyễn Thị Hoà, chuyên viên Phòng Quản lý ngân sách, Sở Tài chính",
+			"Căn cứ Quy định số 29-QĐ/TW ngày 25/7/2016 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng, điểm 1.1 và Công văn số 52-CV/BTCĐU",
 			"Trong 3 năm liên tiếp (2016, 2017, 2018)",
 			"năm 2016 hoàn thành tốt nhiệm vụ; năm 2017 hoàn thành xuất sắc nhiệm vụ; năm 2018 hoàn thành tốt nhiệm vụ",
 			"năm 2017 được tặng Giấy khen của Giám đốc Sở Tài chính (Quyết định số 123/QĐ-STC ngày 15/12/2017)",
-			"Công văn số 52-CV/BTCĐU",
+			"đáp ứng tiêu chuẩn về kết quả đánh giá, xếp loại chất lượng, thành tích và tuổi đời theo Quy định số 29-QĐ/TW và Công văn số 52-CV/BTCĐU.",
+			"Các điều kiện khác (lý lịch, lịch sử chính trị, trình độ học vấn, giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng, người giới thiệu) do cấp uỷ cơ sở thẩm tra, xác nhận",
 			"chuyển hồ sơ để Ban Thường vụ Đảng uỷ xem xét, quyết định theo thẩm quyền./.",
-		}, []string{"2015"}},
-		{"ineligible", ineligibleRecord(), []string{
-			"chưa đảm bảo tiêu chuẩn, điều kiện",
-			"- Năm 2017 quần chúng chỉ được xếp loại hoàn thành nhiệm vụ, chưa đạt mức hoàn thành tốt nhiệm vụ trở lên theo yêu cầu trong 3 năm liên tiếp;",
-			"- Trong 3 năm 2016, 2017, 2018 quần chúng không có năm nào",
+		}, []string{"2015", "đảm bảo tiêu chuẩn, điều kiện theo quy định tại"}},
+		{"ineligible: not yet three rated years", ineligibleRecord(), []string{
+			"chưa đáp ứng tiêu chuẩn, điều kiện theo quy định, cụ thể:",
+			"- Quần chúng được tuyển dụng, công tác tại cơ quan, đơn vị từ tháng 3 năm 2017 nên chưa đủ ba năm liên tục (2016, 2017 và 2018) được đánh giá, xếp loại chất lượng",
 			"trả lại hồ sơ để chi bộ",
-		}, []string{"Quần chúng đủ 18 tuổi"}},
+		}, []string{"Quần chúng đủ 18 tuổi", "năm 2016 của", "bổ sung"}},
 		{"incomplete", incompleteRecord(), []string{
 			"còn thiếu các tài liệu sau:",
-			"- bản nhận xét, đánh giá, xếp loại năm 2018 của cơ quan, đơn vị;",
-			"- giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.",
-			"bổ sung đầy đủ",
-		}, nil},
+			"- Bản nhận xét, đánh giá, xếp loại chất lượng năm 2018;",
+			"- Quyết định khen thưởng năm 2017.",
+			"bổ sung đầy đủ các tài liệu nêu trên",
+		}, []string{"ngày sinh", "- bản", "- quyết"}},
+		{"incomplete, one document", func() *hoso.Record {
+			r := baseRecord()
+			r.Appraisals = r.Appraisals[:2]
+			return judged(r)
+		}(), []string{"còn thiếu tài liệu sau:", "- Bản nhận xét, đánh giá, xếp loại chất lượng năm 2018.", "bổ sung đầy đủ tài liệu nêu trên"},
+			[]string{"các tài liệu"}},
 		{"escalate", escalateRecord(), []string{
-			"quá 60 tuổi.",
-			"Theo quy định, việc kết nạp vào Đảng người trên 60 tuổi thuộc thẩm quyền xem xét, quyết định của cấp uỷ trực thuộc Trung ương.",
+			"quá 60 tuổi (tính theo tháng); việc kết nạp trường hợp này chỉ do cấp uỷ trực thuộc Trung ương xem xét, quyết định.",
 			"báo cáo Ban Thường vụ Đảng uỷ để đề nghị cấp uỷ có thẩm quyền",
-		}, []string{"trả lại hồ sơ"}},
-		{"escalate, message names the committee", func() *hoso.Record {
+		}, []string{"trả lại hồ sơ", "Theo quy định, việc kết nạp"}},
+		{"past 60 and a rating missing: returned with every reason", func() *hoso.Record {
 			r := escalateRecord()
-			r.Rules[0].Message = "Tại thời điểm chi bộ xét đề nghị kết nạp (ngày 27 tháng 9 năm 2019), quần chúng đã 61 tuổi 6 tháng, quá 60 tuổi (tính theo tháng); việc kết nạp trường hợp này chỉ do cấp uỷ trực thuộc Trung ương xem xét, quyết định."
-			return r
-		}(), []string{"chỉ do cấp uỷ trực thuộc Trung ương xem xét, quyết định.", "báo cáo Ban Thường vụ Đảng uỷ"},
-			[]string{"Theo quy định, việc kết nạp"}},
+			r.Appraisals = r.Appraisals[:2]
+			r.Verdict = ""
+			return judged(r)
+		}(), []string{
+			"chưa đáp ứng tiêu chuẩn, điều kiện theo quy định, cụ thể:",
+			"- Tại thời điểm chi bộ xét đề nghị kết nạp (ngày 27 tháng 9 năm 2019), quần chúng đã 61 tuổi 6 tháng, quá 60 tuổi (tính theo tháng);",
+			"- Hồ sơ chưa có kết quả đánh giá, xếp loại chất lượng năm 2018.",
+		}, []string{"trực thuộc Trung ương", "báo cáo Ban Thường vụ"}},
+		{"review date before 52-CV: the letter says which criteria and why", func() *hoso.Record {
+			r := baseRecord()
+			r.ReviewDate = hoso.Date{Year: 2019, Month: time.May, Day: 20}
+			return judged(r)
+		}(), []string{"Ngày chi bộ xét đề nghị kết nạp (ngày 20 tháng 5 năm 2019) trước thời điểm áp dụng tiêu chuẩn tại Công văn số 52-CV/BTCĐU"},
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -403,13 +425,23 @@ func TestBasisWithoutIssuerBasis(t *testing.T) {
 	iss := DefaultIssuer()
 	iss.Basis = ""
 	rec := eligibleRecord()
-	rec.Rules[0].Citation = "Điều lệ Đảng, Điều 1 khoản 2 (đủ 18 tuổi đến đủ 60 tuổi)"
-	got := basisOf(rec, iss)
-	if want := "Điều lệ Đảng, Điều 1 khoản 2; " + cite; got != want {
-		t.Errorf("basisOf = %q, want %q", got, want)
+	rec.Rules = []hoso.RuleOutcome{
+		{ID: "age", Outcome: hoso.OutcomePass, Citation: "Điều lệ Đảng, Điều 1 khoản 2 (đủ 18 tuổi đến đủ 60 tuổi)"},
+		{ID: "ratings", Outcome: hoso.OutcomePass, Citation: "Công văn số 52-CV/BTCĐU, điểm (2)"},
+		{ID: "distinction", Outcome: hoso.OutcomePass, Citation: "Công văn số 52-CV/BTCĐU, điểm (2)"},
+	}
+	got := strings.Join(basesOf(rec, iss), "; ")
+	if want := "Điều lệ Đảng, Điều 1 khoản 2; Công văn số 52-CV/BTCĐU, điểm (2)"; got != want {
+		t.Errorf("basesOf = %q, want %q", got, want)
 	}
 	if s := short("Công văn số 52-CV/BTCĐU năm 2019 của Ban Tổ chức"); s != "Công văn số 52-CV/BTCĐU" {
 		t.Errorf("short = %q", s)
+	}
+	// With the issuer's basis, the citations of the same instrument give
+	// way to its wording, the others stay.
+	got = strings.Join(basesOf(rec, DefaultIssuer()), "; ")
+	if want := "Điều lệ Đảng, Điều 1 khoản 2; " + DefaultIssuer().Basis; got != want {
+		t.Errorf("basesOf with basis = %q, want %q", got, want)
 	}
 }
 
@@ -458,7 +490,8 @@ func TestParseIssuer(t *testing.T) {
 		{"no signer name", "name: Nguyễn Quang Hùng", "name: \"\"", "missing field signer.name"},
 		{"bad margin", "left: 30", "left: 3", "margin margins_mm.left"},
 		{"bad number mode", "mode: blank", "mode: auto", "number.mode must be blank or register"},
-		{"slash in abbreviation", "abbreviation: BTCĐU", "abbreviation: BTC/ĐU", "must not contain"},
+		{"slash in abbreviation", "abbreviation: BTCĐU", "abbreviation: BTC/ĐU", "no spaces or"},
+		{"hyphen in a party abbreviation", "abbreviation: BTCĐU", "abbreviation: BTC-ĐU", "only the state profile"},
 		{"empty", "", "", "empty"},
 	}
 	for _, tt := range tests {
@@ -526,6 +559,15 @@ func TestNumber(t *testing.T) {
 	iss.Abbreviation = "SNV"
 	if got, _ := iss.number(); got != "Số: 07/SNV" {
 		t.Errorf("state number = %q", got)
+	}
+	// NĐ 30: a công văn's symbol carries the drafting unit.
+	iss.Abbreviation = "SNV-TCCB"
+	iss.Number.Value = 5
+	if err := iss.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := iss.number(); got != "Số: 05/SNV-TCCB" {
+		t.Errorf("state number with drafting unit = %q", got)
 	}
 }
 
