@@ -186,7 +186,7 @@ func compose(rec *hoso.Record, iss *Issuer, kind hoso.LetterKind) letter {
 
 	switch kind {
 	case hoso.LetterEligible:
-		for _, s := range proofs(rec, who, f) {
+		for _, s := range proofs(rec, f) {
 			para(s)
 		}
 		checked, others := scope(rec)
@@ -230,7 +230,7 @@ func compose(rec *hoso.Record, iss *Issuer, kind hoso.LetterKind) letter {
 		for _, s := range itemize(esc) {
 			para(s)
 		}
-		for _, s := range proofs(rec, who, f) {
+		for _, s := range proofs(rec, f) {
 			if s.Source != "rule:"+ruleAge {
 				para(s)
 			}
@@ -248,6 +248,17 @@ func compose(rec *hoso.Record, iss *Issuer, kind hoso.LetterKind) letter {
 	if l.note != nil {
 		last := l.paras[len(l.paras)-1]
 		l.paras = append(l.paras[:len(l.paras)-1], l.note, last)
+	}
+	// A rule's sentence states the window's years, which come from the
+	// review date: it cites the review date too.
+	if r := rec.ReviewDateEvidence; r != nil {
+		for _, p := range l.paras {
+			for i := range p {
+				if strings.HasPrefix(p[i].Source, "rule") && !containsEv(p[i].Evidence, *r) {
+					p[i].Evidence = append(slices.Clone(p[i].Evidence), *r)
+				}
+			}
+		}
 	}
 	for _, p := range l.paras {
 		texts := make([]string, len(p))
@@ -430,7 +441,7 @@ func scope(rec *hoso.Record) (checked, others []string) {
 
 // proofs are the eligible letter's evidence of each passing rule: the
 // window's ratings, the distinction that counted, the age finding.
-func proofs(rec *hoso.Record, who string, f *facts) []Statement {
+func proofs(rec *hoso.Record, f *facts) []Statement {
 	var out []Statement
 	rule := func(id string) (hoso.RuleOutcome, bool) {
 		for _, r := range rec.Rules {
@@ -453,8 +464,8 @@ func proofs(rec *hoso.Record, who string, f *facts) []Statement {
 			evs = append(evs, a.Evidence)
 		}
 		if len(parts) > 0 {
-			out = append(out, st("- Trong "+strconv.Itoa(len(years))+" năm liên tiếp ("+yearList(years)+"), "+who+
-				" được đánh giá, xếp loại: "+strings.Join(parts, "; ")+".", "record", evs...))
+			out = append(out, st("- Trong "+strconv.Itoa(len(years))+" năm liên tiếp ("+yearList(years)+
+				"), quần chúng được đánh giá, xếp loại: "+strings.Join(parts, "; ")+".", "record", evs...))
 		}
 	}
 	if r, ok := rule("distinction"); ok && r.Outcome == hoso.OutcomePass {

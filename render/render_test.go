@@ -612,3 +612,64 @@ func FuzzDOCX(f *testing.F) {
 		}
 	})
 }
+
+// TestAddresseeAndReview: the Kính gửi is the dossier's, else the
+// profile's table's, else blank with a review reason in the record; a
+// garbled unit is left out and named in the review.
+func TestAddresseeAndReview(t *testing.T) {
+	table := DefaultIssuer()
+	table.Addressees = []Origin{{Origin: "Kho bạc Nhà nước Hà Tĩnh", Addressee: "Đảng uỷ Kho bạc Nhà nước Hà Tĩnh"},
+		{Origin: "Sở Tài chính", Addressee: "Đảng uỷ Sở Tài chính (theo bảng)"}}
+	tests := []struct {
+		name    string
+		edit    func(*hoso.Record)
+		iss     *Issuer
+		kinhGui string
+		review  string // substring of a review reason; "" for none
+		absent  string // must not be in the letter
+	}{
+		{"from the dossier", func(*hoso.Record) {}, table, "Đảng uỷ Sở Tài chính", "", ""},
+		{"from the profile's table", func(r *hoso.Record) {
+			r.Addressee = nil
+			r.Candidate.Unit = "Phòng Kế toán, Kho bạc Nhà nước Hà Tĩnh"
+		}, table, "Đảng uỷ Kho bạc Nhà nước Hà Tĩnh", "", ""},
+		{"neither", func(r *hoso.Record) { r.Addressee = nil }, DefaultIssuer(), blank, "Chưa xác định được cấp uỷ nhận công văn", ""},
+		{"garbled addressee", func(r *hoso.Record) { r.Addressee.Name = "Đảng uỷ Công ty Cố phần Xây dựng" }, DefaultIssuer(), blank, "Cố phần", "Cố phần"},
+		{"garbled unit", func(r *hoso.Record) { r.Candidate.Unit = "UBÑND tỉnh" }, DefaultIssuer(), "Đảng uỷ Sở Tài chính", "UBÑND", "UBÑND"},
+		{"unit cut before its last word", func(r *hoso.Record) { r.Candidate.Unit = "Sở Giáo dục và" }, DefaultIssuer(), "Đảng uỷ Sở Tài chính", "cắt giữa chừng", "Sở Giáo dục và"},
+		{"name read with low confidence", func(r *hoso.Record) {
+			e := r.Candidate.Evidence["full_name"]
+			e.Confidence = 0.6
+			r.Candidate.Evidence["full_name"] = e
+		}, DefaultIssuer(), "Đảng uỷ Sở Tài chính", "độ tin cậy thấp", "Nguyễn Thị Hoà"},
+		{"award issuer garbled", func(r *hoso.Record) { r.Awards[1].Issuer = "Giám đốc Sở Tài chinhh" }, DefaultIssuer(), "Đảng uỷ Sở Tài chính", "chinhh", "chinhh"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := baseRecord()
+			tt.edit(rec)
+			judged(rec)
+			kind, _ := KindOf(rec)
+			l := compose(rec, tt.iss, kind)
+			if len(l.recipients) != 1 || l.recipients[0] != tt.kinhGui {
+				t.Errorf("Kính gửi %q, want %q", l.recipients, tt.kinhGui)
+			}
+			if _, err := DOCX(rec, tt.iss, letterDate); err != nil {
+				t.Fatal(err)
+			}
+			rv := strings.Join(rec.Review(), "\n")
+			if (tt.review == "") != (rv == "") || !strings.Contains(rv, tt.review) {
+				t.Errorf("review %q, want one with %q", rv, tt.review)
+			}
+			if tt.absent != "" && strings.Contains(strings.Join(l.body, " ")+strings.Join(l.recipients, " "), tt.absent) {
+				t.Errorf("letter prints %q", tt.absent)
+			}
+			if n := len(rec.Review()); n > 0 {
+				DOCX(rec, tt.iss, letterDate)
+				if len(rec.Review()) != n {
+					t.Error("rendering twice adds the review reasons twice")
+				}
+			}
+		})
+	}
+}

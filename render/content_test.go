@@ -1,0 +1,236 @@
+package render
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/corpus"
+	"github.com/hoso-vn/hoso/validate"
+)
+
+// corpusRecord builds the record an exact extractor would write for a
+// corpus dossier: every value with evidence whose text is what the paper
+// says.
+func corpusRecord(tr corpus.Truth) *hoso.Record {
+	rec := hoso.NewRecord()
+	rec.Source.Key = tr.File
+	rec.Candidate = tr.Candidate
+	n := 0
+	ev := func(text string) hoso.Evidence {
+		n++
+		return hoso.Evidence{File: tr.File, Block: "p" + strconv.Itoa(n), Text: text}
+	}
+	c := tr.Candidate
+	rec.Candidate.Evidence = map[string]hoso.Evidence{}
+	for key, v := range map[string]string{"full_name": c.FullName, "unit": c.Unit, "position": c.Position} {
+		if v != "" {
+			rec.Candidate.Evidence[key] = ev(v)
+		}
+	}
+	if !c.DateOfBirth.IsZero() {
+		rec.Candidate.Evidence["date_of_birth"] = ev("Sinh ngày " + c.DateOfBirth.Vietnamese())
+	} else if c.BirthYear > 0 {
+		rec.Candidate.Evidence["birth_year"] = ev(fmt.Sprintf("Sinh năm %d", c.BirthYear))
+	}
+	rec.ReviewDate, rec.ReviewDateBasis = tr.ReviewDate, tr.ReviewDateBasis
+	if !tr.ReviewDate.IsZero() {
+		e := ev("Hôm nay, " + tr.ReviewDate.Vietnamese())
+		rec.ReviewDateEvidence = &e
+	}
+	for _, a := range tr.Appraisals {
+		rec.Appraisals = append(rec.Appraisals, hoso.Appraisal{Year: a.Year, Rating: a.Rating,
+			Evidence: ev(fmt.Sprintf("Năm %d: %s", a.Year, a.Rating.Vietnamese()))})
+	}
+	for _, a := range tr.Awards {
+		rec.Awards = append(rec.Awards, hoso.Award{Year: a.Year, Kind: a.Kind, Issuer: a.Issuer, Decision: a.Decision,
+			Evidence: ev(strings.Join([]string{a.Kind.Vietnamese(), strconv.Itoa(a.Year), a.Issuer, a.Decision}, " "))})
+	}
+	for _, k := range tr.Documents {
+		rec.Documents = append(rec.Documents, hoso.Document{Kind: k, File: tr.File})
+	}
+	if tr.Addressee != "" {
+		rec.Addressee = &hoso.Addressee{Name: tr.Addressee, Evidence: ev("đề nghị " + tr.Addressee + " xem xét, kết nạp")}
+	}
+	if !tr.EmployedSince.IsZero() {
+		rec.Employment = &hoso.Employment{Since: tr.EmployedSince, Evidence: ev("Tuyển dụng từ " + tr.EmployedSince.String())}
+	}
+	for _, y := range tr.Unrated {
+		rec.Unrated = append(rec.Unrated, hoso.Unrated{Year: y, Evidence: ev(fmt.Sprintf("Không đánh giá, xếp loại năm %d", y))})
+	}
+	return rec
+}
+
+// backed lists the values a piece of evidence stands for in rec, written
+// the ways a letter writes them.
+func backed(rec *hoso.Record, e hoso.Evidence) []string {
+	out := []string{e.Text}
+	if r := rec.ReviewDateEvidence; r != nil && *r == e {
+		out = append(out, rec.ReviewDate.Vietnamese(), strconv.Itoa(rec.ReviewDate.Year))
+		for _, y := range rec.Window {
+			out = append(out, strconv.Itoa(y))
+		}
+	}
+	c := rec.Candidate
+	for key, x := range c.Evidence {
+		if x != e {
+			continue
+		}
+		switch key {
+		case "full_name":
+			out = append(out, c.FullName)
+		case "unit":
+			out = append(out, c.Unit)
+		case "position":
+			out = append(out, c.Position)
+		case "date_of_birth":
+			out = append(out, c.DateOfBirth.Vietnamese(), strconv.Itoa(c.DateOfBirth.Year))
+		case "birth_year":
+			out = append(out, strconv.Itoa(c.BirthYear))
+		}
+	}
+	for _, a := range rec.Appraisals {
+		if a.Evidence == e {
+			out = append(out, strconv.Itoa(a.Year), a.Rating.Vietnamese())
+		}
+	}
+	for _, a := range rec.Awards {
+		if a.Evidence == e {
+			out = append(out, strconv.Itoa(a.Year), a.Kind.Vietnamese(), a.Title, a.Issuer, a.Decision, decisionText(a.Decision))
+		}
+	}
+	if a := rec.Addressee; a != nil && a.Evidence == e {
+		out = append(out, a.Name)
+	}
+	if m := rec.Employment; m != nil && m.Evidence == e {
+		out = append(out, strconv.Itoa(m.Since.Year))
+	}
+	for _, u := range rec.Unrated {
+		if u.Evidence == e {
+			out = append(out, strconv.Itoa(u.Year), u.Reason)
+		}
+	}
+	return out
+}
+
+var (
+	yearRe     = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	dateRe     = regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b|ngày \d{1,2} tháng \d{1,2} năm \d{4}`)
+	decisionRe = regexp.MustCompile(`\b\d+/[\p{Lu}][\p{Lu}\p{Ll}0-9-]*`)
+)
+
+// factsIn returns the years, dates and decision numbers a sentence states,
+// and the candidate's name, unit and position when it names them.
+func factsIn(rec *hoso.Record, text string) []string {
+	var out []string
+	out = append(out, dateRe.FindAllString(text, -1)...)
+	out = append(out, decisionRe.FindAllString(text, -1)...)
+	// Years not inside a date or a decision number.
+	rest := decisionRe.ReplaceAllString(dateRe.ReplaceAllString(text, " "), " ")
+	out = append(out, yearRe.FindAllString(rest, -1)...)
+	c := rec.Candidate
+	for _, v := range []string{c.FullName, c.Unit, c.Position} {
+		if v != "" && strings.Contains(text, v) {
+			out = append(out, v)
+		}
+	}
+	for _, a := range rec.Awards {
+		if a.Issuer != "" && strings.Contains(text, a.Issuer) {
+			out = append(out, a.Issuer)
+		}
+	}
+	return out
+}
+
+func corpusDirs(t *testing.T) []string {
+	var dirs []string
+	filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == "truth.json" {
+			dirs = append(dirs, filepath.Dir(p))
+		}
+		return nil
+	})
+	if len(dirs) == 0 {
+		t.Skip("no corpus ground truth")
+	}
+	return dirs
+}
+
+// TestLetterContent renders the letter of every corpus dossier (every
+// directory under testdata with a truth.json, the held-out ones included)
+// and checks that each year, date, decision number and name in a
+// sentence is in the record with evidence the sentence cites, that no
+// garbled name is printed, and that the addressee is the dossier's (or
+// the letter is blank there and marked for review).
+func TestLetterContent(t *testing.T) {
+	iss := DefaultIssuer()
+	rs := validate.Default()
+	letters, sentences := 0, 0
+	for _, dir := range corpusDirs(t) {
+		truths, err := corpus.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tr := range truths {
+			if tr.Verdict == hoso.VerdictRejected || tr.Verdict == "" {
+				continue
+			}
+			t.Run(filepath.Base(dir)+"/"+tr.File, func(t *testing.T) {
+				rec := corpusRecord(tr)
+				rs.Apply(rec)
+				kind, ok := KindOf(rec)
+				if !ok {
+					t.Fatalf("no letter for verdict %s", rec.Verdict)
+				}
+				if tr.Letter != "" && kind != tr.Letter {
+					t.Errorf("letter %s, truth %s", kind, tr.Letter)
+				}
+				l := compose(rec, iss, kind)
+				letters++
+				for _, p := range l.paras {
+					for _, s := range p {
+						if s.Source == "issuer" || s.Source == "rule_set" {
+							continue
+						}
+						sentences++
+						var ok []string
+						for _, e := range s.Evidence {
+							ok = append(ok, backed(rec, e)...)
+						}
+						for _, f := range factsIn(rec, s.Text) {
+							if !slices.ContainsFunc(ok, func(b string) bool { return b != "" && strings.Contains(b, f) }) {
+								t.Errorf("%q states %q without evidence for it (%d evidences)", s.Text, f, len(s.Evidence))
+							}
+						}
+					}
+				}
+				text := strings.Join(l.body, "\n")
+				for _, v := range []string{rec.Candidate.FullName, rec.Candidate.Unit} {
+					if v != "" && garbled(v) != "" && strings.Contains(text, v) {
+						t.Errorf("garbled %q printed", v)
+					}
+				}
+				switch {
+				case tr.Addressee != "":
+					if !slices.Equal(l.recipients, []string{tr.Addressee}) {
+						t.Errorf("Kính gửi %q, dossier says %q", l.recipients, tr.Addressee)
+					}
+				default:
+					if !slices.Equal(l.recipients, []string{blank}) || len(l.review) == 0 {
+						t.Errorf("no addressee in the dossier: Kính gửi %q, review %q", l.recipients, l.review)
+					}
+				}
+				if strings.Contains(text, "Cấp uỷ cơ sở") {
+					t.Error("a made-up Cấp uỷ cơ sở")
+				}
+			})
+		}
+	}
+	t.Logf("%d letters, %d sentences with dossier facts checked", letters, sentences)
+}
