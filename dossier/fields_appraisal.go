@@ -277,7 +277,7 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 		// ones, which stand at the end of this line's text.
 		ext := line{text: l.text, tail: l.tail, toks: make([]token, 0, len(toks)+4)}
 		ext.toks = append(ext.toks, toks...)
-		for _, t := range next.l.toks[:min(4, len(next.l.toks))] {
+		for _, t := range next.l.toks[:min(6, len(next.l.toks))] {
 			t.start, t.end = len(l.text), len(l.text)
 			ext.toks = append(ext.toks, t)
 		}

@@ -332,11 +332,27 @@ func (r *reader) wrapped(u, next *unit) string {
 		return ""
 	}
 	toks := next.l.toks
-	if len(toks) == 0 || len(toks) > 3 || strings.TrimSpace(toks[0].sep) != "" || toks[0].num >= 0 ||
-		strings.ContainsAny(next.l.text, ":;") || strings.ContainsAny(u.l.tail, ".;,") {
+	if len(toks) == 0 || strings.TrimSpace(toks[0].sep) != "" || toks[0].num >= 0 || strings.ContainsAny(u.l.tail, ".;,:") {
 		return ""
 	}
 	if p, _ := r.x.at(toks, 0, catLabel, catTitle, catMarker); p != nil {
+		return ""
+	}
+	// A line that goes on in lower case continues the value whatever its
+	// length ("… thể dục thể" / "thao thành phố Cần Thơ"), up to the end of
+	// its clause; a short line in capitals may be the end of a proper name
+	// ("… tỉnh Ninh" / "Bình").
+	if !capitalised(next.l.text[toks[0].start:toks[0].end]) {
+		end := len(toks)
+		for k := 1; k < len(toks); k++ {
+			if clauseBreak(toks[k].sep) || strings.ContainsAny(toks[k].sep, ":|") {
+				end = k
+				break
+			}
+		}
+		return " " + strings.Trim(next.l.text[toks[0].start:toks[end-1].end], " \t.,;")
+	}
+	if len(toks) > 3 || strings.ContainsAny(next.l.text, ":;") {
 		return ""
 	}
 	return " " + strings.Trim(next.l.text, " \t.,;")

@@ -127,3 +127,21 @@ func TestFormFactsOfTheUnit(t *testing.T) {
 		t.Errorf("ratings %v", got)
 	}
 }
+
+func TestFormWrappedValues(t *testing.T) {
+	rec, _ := Read(pdfLines(
+		"PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
+		"Họ và tên: Trần Thị Mỹ",
+		"Đơn vị công tác: Trung tâm Huấn luyện và Thi đấu thể dục thể",
+		"thao thành phố Cần Thơ",
+		"Chức vụ: Huấn luyện viên",
+		"Năm 2017 hoàn",
+		"thành xuất sắc nhiệm vụ; năm 2018 hoàn thành tốt nhiệm vụ.",
+	))
+	if want := "Trung tâm Huấn luyện và Thi đấu thể dục thể thao thành phố Cần Thơ"; rec.Candidate.Unit != want {
+		t.Errorf("unit %q, want %q", rec.Candidate.Unit, want)
+	}
+	if got := ratingsOf(rec); !slices.Equal(got, []string{"2017:HTXSNV", "2018:HTTNV"}) {
+		t.Errorf("ratings %v", got)
+	}
+}
