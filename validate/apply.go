@@ -213,7 +213,17 @@ func (e *eval) noReview(rule string) hoso.RuleOutcome {
 	}
 	o.Message = e.rs.sentence(rule, "no_review_date", "n", strconv.Itoa(e.rs.Window.Years))
 	o.Missing = []string{e.rs.msg(rule, "doc_resolution")}
+	if e.hasDoc(hoso.DocNQChiBo) {
+		// The resolution is in the dossier but its date could not be
+		// read: ask for a legible copy, not for a paper already sent.
+		o.Missing = []string{e.rs.msg(rule, "doc_resolution_legible")}
+	}
 	return o
+}
+
+// hasDoc reports whether the dossier holds a paper of one of kinds.
+func (e *eval) hasDoc(kinds ...hoso.DocKind) bool {
+	return slices.ContainsFunc(e.rec.Documents, func(d hoso.Document) bool { return slices.Contains(kinds, d.Kind) })
 }
 
 // windowYears applies the window policy.
@@ -837,8 +847,14 @@ func (e *eval) age() hoso.RuleOutcome {
 	var o hoso.RuleOutcome
 	switch {
 	case !hasDate && !hasYear:
+		doc := "doc_birth"
+		if e.hasDoc(hoso.DocLyLich, hoso.DocDon) {
+			// The lý lịch or the đơn is there and carries the date of
+			// birth; it could not be read.
+			doc = "doc_birth_legible"
+		}
 		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: rs.sentence(rule, "no_birth_date"),
-			Missing: []string{rs.msg(rule, "doc_birth")}}
+			Missing: []string{rs.msg(rule, doc)}}
 	case hasDobEv && !e.sourceOK(SourceBirth, dobEv):
 		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: []hoso.Evidence{dobEv},
 			Message: rs.sentence(rule, "birth_wrong_source", "birth", birth, "doc", docName(dobEv)),

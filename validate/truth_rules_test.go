@@ -145,11 +145,20 @@ func TestTruthRules(t *testing.T) {
 			r.Awards = []hoso.Award{a}
 		}, hoso.VerdictIncomplete, false, []check{{RuleDistinction, hoso.OutcomeUnknown, "không được ghi trong quyết định khen thưởng", "quyết định khen thưởng năm 2020"}}},
 		{"a birth date from the wrong paper is not used", func(r *hoso.Record) {
-			r.Candidate.Evidence["date_of_birth"] = hoso.Evidence{Text: "sinh năm 1990", Doc: hoso.DocGioiThieu}
-		}, hoso.VerdictIncomplete, false, []check{{RuleAge, hoso.OutcomeUnknown, "chỉ được ghi trong giấy giới thiệu", "giấy tờ ghi ngày sinh"}}},
+			r.Candidate.Evidence["date_of_birth"] = hoso.Evidence{Text: "sinh năm 1990", Doc: hoso.DocQDKhen}
+		}, hoso.VerdictIncomplete, false, []check{{RuleAge, hoso.OutcomeUnknown, "chỉ được ghi trong quyết định khen thưởng", "giấy tờ ghi ngày sinh"}}},
 		{"a birth date from the lý lịch is used", func(r *hoso.Record) {
 			r.Candidate.Evidence["date_of_birth"] = hoso.Evidence{Text: "Sinh ngày 12/5/1990", Doc: hoso.DocLyLich}
 		}, hoso.VerdictEligible, false, nil},
+		{"no review date but the resolution is in the dossier: ask for a legible copy", func(r *hoso.Record) {
+			r.ReviewDate = hoso.Date{}
+			r.Documents = []hoso.Document{{Kind: hoso.DocNQChiBo}}
+		}, hoso.VerdictIncomplete, false, []check{{RuleRatings, hoso.OutcomeUnknown, "", "bản sao rõ nét của nghị quyết"}}},
+		{"no birth date read from a lý lịch that is there: ask for a legible copy", func(r *hoso.Record) {
+			r.Candidate.DateOfBirth = hoso.Date{}
+			delete(r.Candidate.Evidence, "date_of_birth")
+			r.Documents = []hoso.Document{{Kind: hoso.DocLyLich}}
+		}, hoso.VerdictIncomplete, false, []check{{RuleAge, hoso.OutcomeUnknown, "", "bản sao rõ nét của giấy tờ ghi ngày sinh"}}},
 		{"OCR below the threshold on the right paper is still unknown", func(r *hoso.Record) {
 			r.Appraisals = withDoc(r.Appraisals, hoso.DocPhieu)
 			r.Appraisals[0].Evidence.Confidence = 0.5
