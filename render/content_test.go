@@ -210,6 +210,21 @@ func TestLetterContent(t *testing.T) {
 						}
 					}
 				}
+				// One spelling per term in our own wording: "Chiến sĩ" (Luật Thi
+				// đua, khen thưởng 2022), "uỷ" (HD 36's style); a quoted
+				// dossier value keeps its own.
+				for _, p := range l.paras {
+					for _, s := range p {
+						if s.Source == "record" {
+							continue
+						}
+						for _, bad := range []string{"Chiến sỹ", "chiến sỹ", "ủy", "Ủy"} {
+							if strings.Contains(s.Text, bad) {
+								t.Errorf("%q spells %q", s.Text, bad)
+							}
+						}
+					}
+				}
 				text := strings.Join(l.body, "\n")
 				for _, v := range []string{rec.Candidate.FullName, rec.Candidate.Unit} {
 					if v != "" && garbled(v) != "" && strings.Contains(text, v) {
