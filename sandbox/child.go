@@ -158,7 +158,8 @@ func limitCPU(secs int64) error {
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return fmt.Errorf("getrusage: %w", err)
 	}
-	used := ru.Utime.Sec + ru.Stime.Sec + 1 // round up
+	usec := (ru.Utime.Sec+ru.Stime.Sec)*1_000_000 + int64(ru.Utime.Usec+ru.Stime.Usec)
+	used := (usec + 999_999) / 1_000_000 // whole seconds, rounded up
 	var rl syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_CPU, &rl); err != nil {
 		return fmt.Errorf("getrlimit RLIMIT_CPU: %w", err)

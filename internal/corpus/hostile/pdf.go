@@ -114,3 +114,17 @@ func PrevLoopPDF(n int) []byte {
 	out = append(out, fmt.Appendf(nil, "startxref\n%d\n%%%%EOF\n", offs[n-1])...)
 	return out
 }
+
+// PDFSeeds are small PDFs for fuzzing: valid ones and the hostile shapes
+// (allocation bomb, /Prev loops).
+func PDFSeeds() [][]byte {
+	return [][]byte{
+		textPDF("Hello"),
+		pageWith("q q q Q Q Q BT /F1 12 Tf (x) Tj ET"),
+		XrefStreamPDF(10, false),
+		XrefStreamPDF(999_999_999, false),
+		XrefStreamPDF(10, true),
+		PrevLoopPDF(1),
+		PrevLoopPDF(2),
+	}
+}
