@@ -36,6 +36,10 @@ type Config struct {
 
 	AckWait    time.Duration // redelivery after a silent worker; 2 minutes
 	MaxDeliver int           // deliveries before a dead letter; 6
+	// MaxCrashes is how many times a file may kill the worker or its
+	// parsing child before the dossier is rejected and its message
+	// terminated (a poison pill); 2.
+	MaxCrashes int
 	// Backoff is the NakWithDelay delay after a transient error, indexed by
 	// the delivery number (the last entry repeats): 5s, 30s, 2m, 5m, 10m.
 	Backoff []time.Duration
@@ -93,6 +97,7 @@ const (
 	DefaultWorkers        = 2
 	DefaultAckWait        = 2 * time.Minute
 	DefaultMaxDeliver     = 6
+	DefaultMaxCrashes     = 2
 	DefaultReconcileEvery = 5 * time.Minute
 	DefaultMaxObjectSize  = 100 << 20
 	DefaultSettle         = 2 * time.Second
@@ -134,6 +139,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.MaxDeliver <= 0 {
 		c.MaxDeliver = DefaultMaxDeliver
+	}
+	if c.MaxCrashes <= 0 {
+		c.MaxCrashes = DefaultMaxCrashes
 	}
 	if len(c.Backoff) == 0 {
 		c.Backoff = DefaultBackoff()

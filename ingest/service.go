@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/sandbox"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -235,10 +236,13 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 	}
 	st.Size = info.Size
 	st.Deliveries = delivered
-	st.Status = StatusExtracting
-	st.Error = nil
-	if err := s.states.save(ctx, st); err != nil {
-		return st, 0, transient(err, "ghi trạng thái", "write state")
+	if st.Crashes >= s.cfg.MaxCrashes {
+		// A poison pill: every earlier reading of this file died with its
+		// worker or parser. Reading it again would only die again.
+		log.Warn("ingest: file crashed its readers before, rejecting", "crashes", st.Crashes)
+		return s.fail(ctx, st, &hoso.Error{Code: hoso.EUNREADABLE,
+			VI: fmt.Sprintf("Tệp đã làm trình đọc bị dừng đột ngột %d lần; tệp bị hỏng hoặc được tạo để gây hại, không đọc lại", st.Crashes),
+			EN: fmt.Sprintf("reading this file killed the reader %d times; it is corrupt or crafted and is not read again", st.Crashes)})
 	}
 	if info.Size > s.cfg.MaxObjectSize {
 		return s.fail(ctx, st, hoso.Errorf(hoso.ETOOLARGE,
@@ -257,6 +261,16 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 	}
 	defer cleanup()
 
+	st.Status = StatusExtracting
+	st.Error = nil
+	// Counted before the work starts, durably: if this process dies
+	// while reading, the next delivery finds the count raised.
+	st.Crashes++
+	if err := s.states.save(ctx, st); err != nil {
+		st.Crashes--
+		return st, 0, transient(err, "ghi trạng thái", "write state")
+	}
+
 	in := Input{
 		DossierID: id, Bucket: u.Bucket, Key: u.Key, ETag: u.ETag, R: r, Size: size,
 		Date: hoso.DateOf(info.ModTime.In(s.cfg.Location)), LastTry: last,
@@ -271,6 +285,12 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 		},
 	}
 	out, err := s.safeProcess(ctx, in)
+	// The work ended, unless a parsing child was killed from outside its
+	// limits: that counts as a crash too. The count is saved with the
+	// state that follows (final, or the retry note).
+	if !errors.Is(err, sandbox.ErrCrashed) {
+		st.Crashes--
+	}
 	if err != nil {
 		if hoso.Transient(err) || ctx.Err() != nil {
 			return st, 0, err

@@ -51,6 +51,12 @@ type State struct {
 
 	Error      *hoso.ErrorInfo `json:"error,omitempty"`
 	Deliveries uint64          `json:"deliveries,omitempty"`
+	// Crashes counts deliveries whose work started and never ended: it
+	// is raised in KV before the file is read and lowered when reading
+	// returns, so a worker (or its parsing child) that died on the file
+	// leaves it raised. At Config.MaxCrashes the dossier is rejected
+	// instead of read again.
+	Crashes int `json:"crashes,omitempty"`
 
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
