@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
@@ -34,6 +35,7 @@ type config struct {
 	Rules  string // rule set file; the embedded default when empty
 	Issuer string // issuer profile file; the embedded default when empty
 	OCR    string // auto | off
+	Wall   wallFlags
 
 	// Embedded mode (hoso run) only.
 	Data       string // folder holding nats/, uploads/, letters/
@@ -151,6 +153,7 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		str(&c.Rules, "rules", "HOSO_RULES", "", "rule set file (YAML/JSON); the embedded 52-CV/BTCĐU set when empty")
 		str(&c.Issuer, "issuer", "HOSO_ISSUER", "", "issuer profile file (YAML/JSON) for the letter header and signer")
 		str(&c.OCR, "ocr", "HOSO_OCR", "auto", "OCR of scanned pages and photos: auto (when Tesseract is installed) or off")
+		c.Wall.define(fs, func(fl, env string) { binds = append(binds, binding{fl, env}) })
 		duration(&c.Ingest.AckWait, "ack-wait", "HOSO_ACK_WAIT", ingest.DefaultAckWait, "redeliver a dossier whose worker went silent this long")
 		fs.Func("retry-delays", "delays before each retry of a transient failure, comma-separated; the last repeats (default 5s,30s,2m,5m,10m)", func(v string) error {
 			c.Ingest.Backoff = nil
@@ -452,7 +455,7 @@ func scrubbed(err error, urls string) error {
 
 // processor builds the extract → validate → render pipeline of c; close
 // stops the LibreOffice converters it may have started.
-func (c *config) processor(log *slog.Logger) (p ingest.Processor, close func() error, err error) {
+func (c *config) processor(ctx context.Context, log *slog.Logger) (p ingest.Processor, close func() error, err error) {
 	pl := &ingest.Pipeline{Extractor: &extract.Extractor{Logger: log}}
 	switch c.OCR {
 	case "auto":
@@ -480,10 +483,13 @@ func (c *config) processor(log *slog.Logger) (p ingest.Processor, close func() e
 		}
 		c.Ingest.PDF = c.Ingest.PDF || pl.Issuer.PDF
 	}
-	close = func() error { return nil }
+	tx, closeWall := c.Wall.texter(ctx, pl.Extractor, c.Ingest.Workers, log)
+	pl.Texter = tx
+	close = closeWall
 	if c.Ingest.PDF {
 		pool := &ingest.PDFPool{Size: c.Ingest.Workers}
-		pl.PDF, close = pool, pool.Close
+		pl.PDF = pool
+		close = func() error { return errors.Join(pool.Close(), closeWall()) }
 	}
 	return pl, close, nil
 }

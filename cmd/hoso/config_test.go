@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"io"
@@ -175,7 +176,7 @@ func TestProcessor(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	c := &config{OCR: "off", Rules: "../../validate/rules/dieu-le-dang.yaml", Issuer: "../../render/issuers/btcdu.yaml"}
 	c.Ingest.Workers = 2
-	p, closeFn, err := c.processor(log)
+	p, closeFn, err := c.processor(context.Background(), log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,14 +207,14 @@ func TestProcessor(t *testing.T) {
 		{config{OCR: "off", Rules: "../../validate/testdata/bad/rule-without-enabled.yaml"}, "--rules"},
 		{config{OCR: "off", Issuer: "/nonexistent.yaml"}, "--issuer"},
 	} {
-		if _, _, err := bad.c.processor(log); err == nil || !strings.Contains(err.Error(), bad.want) {
+		if _, _, err := bad.c.processor(context.Background(), log); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%+v: err = %v, want one naming %s", bad.c, err, bad.want)
 		}
 	}
 
 	pdf := &config{OCR: "off"}
 	pdf.Ingest.PDF, pdf.Ingest.Workers = true, 3
-	p, closeFn, err = pdf.processor(log)
+	p, closeFn, err = pdf.processor(context.Background(), log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/hoso-vn/hoso/sandbox"
 )
 
 // Main is one invocation of the program.
@@ -102,6 +104,9 @@ func (m *Main) flags(name string) *flag.FlagSet {
 }
 
 func main() {
+	// A parsing child (package sandbox) serves and exits here, before any
+	// flag or signal handling of the parent's.
+	sandbox.Main()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := NewMain()

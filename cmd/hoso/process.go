@@ -70,7 +70,9 @@ flags:`)
 			return hoso.Errorf(hoso.EINVALID, "Ngày %q không hợp lệ (YYYY-MM-DD)", "invalid --date %q (want YYYY-MM-DD)", *dateFlag)
 		}
 	}
-	p := &ingest.Pipeline{Extractor: x, Rules: rules, Issuer: iss}
+	tx, closeWall := ef.wall.texter(ctx, x, 1, m.Logger)
+	defer closeWall()
+	p := &ingest.Pipeline{Extractor: x, Texter: tx, Rules: rules, Issuer: iss}
 	if *withPDF {
 		pool := &ingest.PDFPool{Options: render.ConverterOptions{Logger: m.Logger}, Size: 1}
 		defer pool.Close()
@@ -130,6 +132,9 @@ func processFile(ctx context.Context, p *ingest.Pipeline, name string, date hoso
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() {
 		return rejectedRecord(name, hoso.Errorf(hoso.EUNREADABLE, "%q không phải là tệp đọc được", "%q is not a readable file", name)), nil, nil
+	}
+	if err := checkSize(name, fi.Size(), p.Extractor.Limits); err != nil {
+		return rejectedRecord(name, err), nil, nil
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, io.NewSectionReader(f, 0, fi.Size())); err != nil {

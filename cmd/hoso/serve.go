@@ -63,7 +63,7 @@ func (c *config) s3Store() (*ingest.S3, error) {
 // pipeline sets the streams and buckets up, then runs the service (and,
 // with a folder store, its watcher) and the HTTP API until ctx ends.
 func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, st ingest.Store, dir *ingest.Dir) error {
-	proc, closeProc, err := c.processor(m.Logger)
+	proc, closeProc, err := c.processor(ctx, m.Logger)
 	if err != nil {
 		return err
 	}
