@@ -1,0 +1,91 @@
+package heldout
+
+import "github.com/hoso-vn/hoso"
+
+// scanCases are the scanned dossiers and photos, and the last text PDF.
+// Their papers are short (a page each) so that a scan stays small.
+func scanCases() []wanted {
+	return []wanted{
+		{Want: hoso.VerdictEligible, Case: Case{ID: "28-nguyen-thi-men", Out: OutScanPDF, Producer: ProdOwn, Scan: "scan300l",
+			Tags: []string{"scan300"},
+			Note: "Office scan at 300 dpi of the resolution and the unit's table.",
+			Person: Person{Name: "Nguyễn Thị Mến", Born: D(1990, 2, 2), Unit: "Trung tâm Y tế huyện Nghi Xuân",
+				Position: "Điều dưỡng", Education: "12/12", Hometown: "Nghi Xuân, Hà Tĩnh"},
+			Papers: []Paper{
+				NQ{Party: Party{DangBo: "ĐẢNG BỘ HUYỆN NGHI XUÂN", ChiBo: "Chi bộ Trung tâm Y tế", Addressee: "Đảng uỷ Khối cơ quan huyện Nghi Xuân", Place: "Nghi Xuân"},
+					Meeting: D(2024, 3, 5), Style: 0, DateFmt: dsLong, Number: "03-NQ/CB", Members: 21, Present: 19, Compact: true},
+				NhanXet{Title: 0, Org1: "SỞ Y TẾ HÀ TĨNH", Org2: "TRUNG TÂM Y TẾ NGHI XUÂN", OrgName: "Trung tâm Y tế huyện Nghi Xuân", Boss: "GIÁM ĐỐC",
+					Place: "Nghi Xuân", Date: D(2024, 2, 19), Layout: 0, Signer: "Đậu Văn Nam",
+					Years: []YR{{Year: 2021, Rating: tt}, {Year: 2022, Rating: xs}, {Year: 2023, Rating: tt}}},
+			}}},
+		{Want: hoso.VerdictIneligible, Case: Case{ID: "29-cao-van-luc", Out: OutScanPDF, Producer: ProdOwn, Scan: "scan200",
+			Tags: []string{"scan200", "htnv-year", "numbered-ratings"},
+			Note: "2021 rated Hoàn thành nhiệm vụ.",
+			Person: Person{Name: "Cao Văn Lực", Male: true, Born: D(1988, 7, 7), Unit: "Hạt Quản lý đường bộ số 3",
+				Position: "Công nhân", Education: "12/12", Hometown: "Thanh Chương, Nghệ An"},
+			Papers: []Paper{
+				NQ{Party: Party{DangBo: "ĐẢNG BỘ CÔNG TY CP QLĐB NGHỆ AN", ChiBo: "Chi bộ Hạt Quản lý đường bộ số 3", Addressee: "Đảng uỷ Công ty cổ phần Quản lý đường bộ Nghệ An", Place: "Thanh Chương"},
+					Meeting: D(2023, 10, 24), Style: 3, DateFmt: dsLong0, Number: "04-NQ/CB", Members: 7, Present: 7, Compact: true},
+				NhanXet{Title: 0, Org1: "CÔNG TY CP QLĐB NGHỆ AN", Org2: "HẠT QLĐB SỐ 3", OrgName: "Hạt Quản lý đường bộ số 3", Boss: "HẠT TRƯỞNG",
+					Place: "Thanh Chương", Date: D(2023, 10, 9), Layout: 2, Signer: "Phan Đình Chiến",
+					Years: []YR{{Year: 2020, Rating: tt}, {Year: 2021, Rating: ht}, {Year: 2022, Rating: xs}}},
+			}}},
+		{Want: hoso.VerdictIncomplete, Case: Case{ID: "30-tu-thi-hanh", Out: OutScanPDF, Producer: ProdOwn, Scan: "scan200b",
+			Tags: []string{"scan200", "missing-year", "giay-khen"},
+			Note: "Only 2022 and 2023 rated; Giấy khen 2023 cited in the unit's paper counts.",
+			Person: Person{Name: "Từ Thị Hạnh", Born: D(1995, 5, 5), Unit: "Thư viện tỉnh Bắc Ninh",
+				Position: "Thư viện viên", Education: "12/12", Hometown: "Từ Sơn, Bắc Ninh"},
+			Papers: []Paper{
+				NQ{Party: Party{DangBo: "ĐẢNG BỘ SỞ VĂN HOÁ, THỂ THAO VÀ DU LỊCH", ChiBo: "Chi bộ Thư viện tỉnh", Addressee: "Đảng uỷ Sở Văn hoá, Thể thao và Du lịch tỉnh Bắc Ninh", Place: "Bắc Ninh"},
+					Meeting: D(2024, 7, 16), Style: 4, Number: "07-NQ/CB", Members: 9, Present: 8, Compact: true},
+				NhanXet{Title: 1, Org1: "SỞ VH,TT&DL BẮC NINH", Org2: "THƯ VIỆN TỈNH", OrgName: "Thư viện tỉnh Bắc Ninh", Boss: "GIÁM ĐỐC",
+					Place: "Bắc Ninh", Date: D(2024, 7, 1), Layout: 0, Signer: "Nguyễn Thị Lan",
+					Years:  []YR{{Year: 2022, Rating: tt}, {Year: 2023, Rating: tt}},
+					Awards: []Aw{{Year: 2023, Kind: hoso.AwardGiayKhen, Issuer: "Giám đốc Sở Văn hoá, Thể thao và Du lịch", Number: "21/QĐ-SVHTTDL", Date: D(2024, 1, 9)}}},
+			}}},
+		{Want: hoso.VerdictIneligible, Letter: hoso.LetterEscalate, Case: Case{ID: "31-luong-van-sau", Out: OutScanPDF, Producer: ProdOwn, Scan: "fax200",
+			Tags: []string{"scan200", "over-60", "escalate", "name-in-capitals"},
+			Note: "Born 20/11/1962: 60 years and 5 months at the meeting of 09/05/2023; name in capitals in the resolution.",
+			Person: Person{Name: "Lương Văn Sáu", Male: true, Born: D(1962, 11, 20), Unit: "Hợp tác xã Nông nghiệp Yên Hồ",
+				Position: "Giám đốc hợp tác xã", Education: "10/10", Hometown: "Đức Thọ, Hà Tĩnh"},
+			Papers: []Paper{
+				NQ{Party: Party{DangBo: "ĐẢNG BỘ XÃ YÊN HỒ", ChiBo: "Chi bộ Hợp tác xã", Addressee: "Đảng uỷ xã Yên Hồ", Place: "Yên Hồ"},
+					Meeting: D(2023, 5, 9), Style: 1, Caps: true, Number: "02-NQ/CB", Members: 5, Present: 5, Compact: true},
+				NhanXet{Title: 0, Org1: "UBND XÃ YÊN HỒ", Org2: "HTX NÔNG NGHIỆP YÊN HỒ", OrgName: "Uỷ ban nhân dân xã Yên Hồ", Boss: "CHỦ TỊCH UBND XÃ",
+					Place: "Yên Hồ", Date: D(2023, 4, 24), Layout: 1, RStyle: rsLower, Signer: "Bùi Xuân Hạnh",
+					Years:  []YR{{Year: 2020, Rating: tt}, {Year: 2021, Rating: tt}, {Year: 2022, Rating: tt}},
+					Awards: []Aw{{Year: 2021, Kind: hoso.AwardBangKhen, Issuer: "Chủ tịch UBND tỉnh", Number: "905/QĐ-UBND", Date: D(2022, 4, 5)}}},
+			}}},
+		{Want: hoso.VerdictEligible, Case: Case{ID: "32-ngo-thi-bich-thuy", Out: OutJPEG, Producer: ProdOwn, Scan: "photo200",
+			Tags: []string{"photo", "no-resolution", "latest-document"},
+			Note: "A phone photo of the unit's confirmation alone: the review date is its own date line.",
+			Person: Person{Name: "Ngô Thị Bích Thuỷ", Born: D(1993, 9, 15), Unit: "Trường THCS Lê Lợi, thành phố Hà Đông",
+				Position: "Giáo viên", Education: "12/12", Hometown: "Hà Đông, Hà Nội"},
+			Papers: []Paper{
+				NhanXet{Title: 1, Org1: "UBND QUẬN HÀ ĐÔNG", Org2: "TRƯỜNG THCS LÊ LỢI", OrgName: "Trường THCS Lê Lợi", Boss: "HIỆU TRƯỞNG",
+					Place: "Hà Đông", Date: D(2024, 2, 26), Layout: 0, Signer: "Đỗ Thị Minh Nguyệt",
+					Years: []YR{{Year: 2021, Rating: tt}, {Year: 2022, Rating: tt}, {Year: 2023, Rating: xs}}},
+			}}},
+		{Want: hoso.VerdictIneligible, Case: Case{ID: "33-doan-van-ty", Out: OutPNG, Producer: ProdOwn, Scan: "scan200",
+			Tags: []string{"png", "no-resolution", "latest-document", "recruited-in-window"},
+			Note: "Working at the unit only since 01/09/2021, inside the window 2021–2023.",
+			Person: Person{Name: "Đoàn Văn Tỵ", Male: true, Born: D(1990, 1, 1), Unit: "Ban Quản lý dự án đầu tư xây dựng huyện Gia Lộc",
+				Position: "Cán bộ kỹ thuật", Education: "12/12", Hometown: "Gia Lộc, Hải Dương"},
+			Papers: []Paper{
+				NhanXet{Title: 2, Org1: "UBND HUYỆN GIA LỘC", Org2: "BAN QLDA ĐTXD", OrgName: "Ban Quản lý dự án đầu tư xây dựng huyện Gia Lộc", Boss: "GIÁM ĐỐC",
+					Place: "Gia Lộc", Date: D(2024, 3, 14), Layout: 0, Employed: D(2021, 9, 1), EmpStyle: 1, Signer: "Vũ Văn Khải",
+					Years: []YR{{Year: 2022, Rating: tt}, {Year: 2023, Rating: xs}}},
+			}}},
+		{Want: hoso.VerdictIncomplete, Case: Case{ID: "34-chu-thi-nhan", Out: OutPDF, Producer: ProdLibreOffice,
+			Tags: []string{"no-ratings", "bang-khen"},
+			Note: "Resolution and award decision only: no rating for any window year.",
+			Person: Person{Name: "Chu Thị Nhàn", Born: D(1988, 1, 31), Unit: "Trung tâm Khuyến nông tỉnh Hưng Yên",
+				Position: "Khuyến nông viên", Education: "12/12", Hometown: "Kim Động, Hưng Yên"},
+			Papers: []Paper{
+				NQ{Party: Party{DangBo: "ĐẢNG BỘ SỞ NÔNG NGHIỆP VÀ PTNT", ChiBo: "Chi bộ Trung tâm Khuyến nông", Addressee: "Đảng uỷ Sở Nông nghiệp và Phát triển nông thôn tỉnh Hưng Yên", Place: "Hưng Yên"},
+					Meeting: D(2024, 9, 24), Style: 5, DateFmt: dsLong0, Number: "08-NQ/CB", Members: 10, Present: 10},
+				QD{A: Aw{Year: 2023, Kind: hoso.AwardBangKhen, Issuer: "Chủ tịch UBND tỉnh", Number: "77/QĐ-UBND", Date: D(2024, 1, 16), Org1: "UỶ BAN NHÂN DÂN", Org2: "TỈNH HƯNG YÊN", Place: "Hưng Yên"},
+					Includes: true, Others: []string{"Ông Đào Văn Tâm, Trạm trưởng Trạm Khuyến nông Kim Động;"}},
+			}}},
+	}
+}
