@@ -39,6 +39,11 @@ func corpusRecord(tr corpus.Truth) *hoso.Record {
 	} else if c.BirthYear > 0 {
 		rec.Candidate.Evidence["birth_year"] = ev(fmt.Sprintf("Sinh năm %d", c.BirthYear))
 	}
+	if tr.HasTag("dob-conflict") {
+		// The reader keeps one date and warns, citing both papers.
+		rec.Warnings = append(rec.Warnings, hoso.Warning{Code: hoso.WarnConflict, Message: "Ngày sinh ghi khác nhau",
+			Evidence: []hoso.Evidence{rec.Candidate.Evidence["date_of_birth"], ev("Sinh ngày (khác)")}})
+	}
 	rec.ReviewDate, rec.ReviewDateBasis = tr.ReviewDate, tr.ReviewDateBasis
 	if !tr.ReviewDate.IsZero() {
 		e := ev("Hôm nay, " + tr.ReviewDate.Vietnamese())

@@ -578,7 +578,7 @@ func decisionText(d string) string {
 		return ""
 	}
 	low := strings.ToLower(d)
-	for _, p := range []string{"quyết định số ", "qđ số ", "quyết định ", "số "} {
+	for _, p := range []string{"quyết định số ", "qđ số ", "quyết định ", "qđ ", "số "} {
 		if strings.HasPrefix(low, p) {
 			d = d[len(p):]
 			break

@@ -239,7 +239,7 @@ var cutWords = map[string]bool{"và": true, "của": true, "các": true, "về":
 
 // allowedPunct are the characters besides letters, digits and spaces that
 // names, units and issuers use.
-const allowedPunct = ",.-–/()'&:;\"“”"
+const allowedPunct = ",.-–/()'’&:;\"“”"
 
 // isVietLetter reports whether r belongs to the Vietnamese alphabet (with
 // its marks) or the Latin letters f, j, w, z of foreign names.
@@ -277,12 +277,7 @@ func checkText(s string, pairs bool) string {
 	}
 	words := strings.FieldsFunc(s, func(r rune) bool { return !isVietLetter(r) })
 	for _, w := range words {
-		if abbreviation(w) || syllable(w) {
-			continue
-		}
-		// A capitalised word without marks may be foreign (a company's
-		// name); a word with Vietnamese marks must be a syllable.
-		if isASCII(w) && unicode.IsUpper([]rune(w)[0]) && len(w) >= 3 && strings.ContainsAny(strings.ToLower(w), "aeiouy") {
+		if abbreviation(w) || syllable(w) || properName(w) {
 			continue
 		}
 		return "có từ không phải âm tiết tiếng Việt (" + w + ")"
@@ -341,11 +336,33 @@ func abbreviation(w string) bool {
 	return n >= 2 && n <= 8
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+// properName reports whether w may be a proper name that is not a Kinh
+// syllable: names and places of the Ê Đê, Jrai and other peoples ("Niê",
+// "Ea Tu", "H’Linh", "Ksor") and foreign names ("Viettel"). It must be in
+// title case (one capital, then small letters: OCR debris in capitals such
+// as "VUỦ" is not), carry at most one tone mark and have a vowel, or be a
+// single capital ("H" of "H’Linh").
+func properName(w string) bool {
+	rs := []rune(w)
+	if !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	if len(rs) == 1 {
+		return true
+	}
+	tones, vowel := 0, false
+	for _, r := range rs[1:] {
+		if !unicode.IsLower(r) {
 			return false
 		}
 	}
-	return true
+	for _, r := range rs {
+		if t, ok := vowelTone[unicode.ToLower(r)]; ok {
+			vowel = true
+			if t.tone != 0 {
+				tones++
+			}
+		}
+	}
+	return vowel && tones <= 1
 }

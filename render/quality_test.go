@@ -63,6 +63,10 @@ func TestGarbled(t *testing.T) {
 	}{
 		{"Nguyễn Thị Hương", ""},
 		{"Lê Văn Hoà", ""},
+		{"H’Linh Niê", ""},
+		{"Trường Tiểu học Ea Tu, thành phố Buôn Ma Thuột", ""},
+		{"Đảng uỷ xã Ea Tu", ""},
+		{"Công ty Viettel", ""},
 		{"Sở Tài chính tỉnh Thái Bình", ""},
 		{"Đảng uỷ Kho bạc Nhà nước Hà Tĩnh", ""},
 		{"Đảng ủy Kho bạc Nhà nước Hà Tĩnh", ""},

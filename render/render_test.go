@@ -673,3 +673,17 @@ func TestAddresseeAndReview(t *testing.T) {
 		})
 	}
 }
+
+func TestDecisionText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Quyết định số 12/QĐ-STC ngày 10/12/2018": "Quyết định số 12/QĐ-STC ngày 10/12/2018",
+		"QĐ số 12/QĐ-STC ngày 10/12/2018":         "Quyết định số 12/QĐ-STC ngày 10/12/2018",
+		"QĐ 12/QĐ-STC":                            "Quyết định số 12/QĐ-STC",
+		"số 12/QĐ-STC.":                           "Quyết định số 12/QĐ-STC",
+		"":                                        "",
+	} {
+		if got := decisionText(in); got != want {
+			t.Errorf("decisionText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

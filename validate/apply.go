@@ -562,7 +562,7 @@ func DecisionText(d string) string {
 		return ""
 	}
 	f := foldWords(d)
-	for _, p := range []string{"quyet dinh so ", "qd so ", "quyet dinh ", "so "} {
+	for _, p := range []string{"quyet dinh so ", "qd so ", "quyet dinh ", "qd ", "so "} {
 		if strings.HasPrefix(f, p) {
 			// Cut as many words as the prefix has.
 			words := strings.Fields(d)
@@ -817,6 +817,17 @@ func ageText(months int) string {
 	return fmt.Sprintf("%d tuổi %d tháng", months/12, months%12)
 }
 
+// conflicting returns the evidences of a conflict warning that cites ev
+// (the reader found two values for the fact ev proves), or nil.
+func (e *eval) conflicting(ev hoso.Evidence) []hoso.Evidence {
+	for _, w := range e.rec.Warnings {
+		if w.Code == hoso.WarnConflict && slices.Contains(w.Evidence, ev) {
+			return w.Evidence
+		}
+	}
+	return nil
+}
+
 // birthEvidence is where the date or year of birth was read.
 func (e *eval) birthEvidence() (hoso.Evidence, bool) {
 	ev := e.rec.Candidate.Evidence
@@ -855,6 +866,11 @@ func (e *eval) age() hoso.RuleOutcome {
 		}
 		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Message: rs.sentence(rule, "no_birth_date"),
 			Missing: []string{rs.msg(rule, doc)}}
+	case hasDobEv && e.conflicting(dobEv) != nil:
+		// The reader found another date of birth in another paper.
+		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: e.conflicting(dobEv),
+			Message: rs.sentence(rule, "birth_conflict"),
+			Missing: []string{rs.msg(rule, "doc_birth_confirm")}}
 	case hasDobEv && !e.sourceOK(SourceBirth, dobEv):
 		o = hoso.RuleOutcome{Outcome: hoso.OutcomeUnknown, Evidence: []hoso.Evidence{dobEv},
 			Message: rs.sentence(rule, "birth_wrong_source", "birth", birth, "doc", docName(dobEv)),

@@ -36,6 +36,12 @@ func recordOf(tr corpus.Truth) *hoso.Record {
 		rec.Awards = append(rec.Awards, hoso.Award{Year: a.Year, Kind: a.Kind, Issuer: a.Issuer, Decision: a.Decision,
 			Evidence: ev(a.Kind.Vietnamese())})
 	}
+	if tr.HasTag("dob-conflict") {
+		// The reader keeps one date and warns, citing both papers.
+		dob := rec.Candidate.Evidence["date_of_birth"]
+		rec.Warnings = append(rec.Warnings, hoso.Warning{Code: hoso.WarnConflict, Message: "Ngày sinh ghi khác nhau",
+			Evidence: []hoso.Evidence{dob, ev("Sinh ngày (khác)")}})
+	}
 	if tr.Candidate.BirthYear > 0 && tr.Candidate.DateOfBirth.IsZero() {
 		rec.Candidate.Evidence = map[string]hoso.Evidence{"birth_year": ev(fmt.Sprintf("Sinh năm %d", tr.Candidate.BirthYear))}
 	}

@@ -147,6 +147,13 @@ func TestTruthRules(t *testing.T) {
 		{"a birth date from the wrong paper is not used", func(r *hoso.Record) {
 			r.Candidate.Evidence["date_of_birth"] = hoso.Evidence{Text: "sinh năm 1990", Doc: hoso.DocQDKhen}
 		}, hoso.VerdictIncomplete, false, []check{{RuleAge, hoso.OutcomeUnknown, "chỉ được ghi trong quyết định khen thưởng", "giấy tờ ghi ngày sinh"}}},
+		{"two dates of birth in two papers", func(r *hoso.Record) {
+			r.Warnings = append(r.Warnings, hoso.Warning{Code: hoso.WarnConflict,
+				Evidence: []hoso.Evidence{r.Candidate.Evidence["date_of_birth"], {Text: "Sinh ngày 05/12/1990", Doc: hoso.DocDon}}})
+		}, hoso.VerdictIncomplete, false, []check{{RuleAge, hoso.OutcomeUnknown, "không thống nhất", "xác nhận ngày, tháng, năm sinh"}}},
+		{"a conflict about something else leaves the age alone", func(r *hoso.Record) {
+			r.Warnings = append(r.Warnings, hoso.Warning{Code: hoso.WarnConflict, Evidence: []hoso.Evidence{{Text: "Chức vụ"}}})
+		}, hoso.VerdictEligible, false, nil},
 		{"a birth date from the lý lịch is used", func(r *hoso.Record) {
 			r.Candidate.Evidence["date_of_birth"] = hoso.Evidence{Text: "Sinh ngày 12/5/1990", Doc: hoso.DocLyLich}
 		}, hoso.VerdictEligible, false, nil},
@@ -266,6 +273,7 @@ func TestDecisionText(t *testing.T) {
 		"Quyết định số 12/QĐ-STC ngày 10/12/2018": "Quyết định số 12/QĐ-STC ngày 10/12/2018",
 		"QĐ số 12/QĐ-STC ngày 10/12/2018":         "Quyết định số 12/QĐ-STC ngày 10/12/2018",
 		"số 12/QĐ-STC":                            "Quyết định số 12/QĐ-STC",
+		"QĐ 12/QĐ-STC ngày 10/12/2018":            "Quyết định số 12/QĐ-STC ngày 10/12/2018",
 		"12/QĐ-STC ngày 10/12/2018.":              "Quyết định số 12/QĐ-STC ngày 10/12/2018",
 		"":                                        "",
 	} {
