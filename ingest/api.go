@@ -15,8 +15,10 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/access"
 	"github.com/nats-io/nats.go"
 )
 
@@ -30,31 +32,105 @@ import (
 //
 // Errors are JSON {"error":{"code","message","message_en"}} with the
 // Vietnamese message first.
-func (s *Service) Handler() http.Handler {
+//
+// Handler serves without access control (tests, or embedding behind
+// another gate); hoso's commands serve HandlerWith.
+func (s *Service) Handler() http.Handler { return s.handler(nil) }
+
+func (s *Service) handler(g *access.Guard) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v1/dossiers", s.list)
-	mux.HandleFunc("GET /v1/dossiers/{id}", s.get)
-	mux.HandleFunc("GET /v1/dossiers/{id}/letter", s.letter)
-	mux.HandleFunc("POST /v1/dossiers", s.upload)
+	mux.Handle("GET /v1/dossiers", s.route(g, access.Read, access.ActList, s.list))
+	mux.Handle("GET /v1/dossiers/{id}", s.route(g, access.Read, access.ActView, s.get))
+	mux.Handle("GET /v1/dossiers/{id}/letter", s.route(g, access.Read, access.ActDownload, s.letter))
+	mux.Handle("POST /v1/dossiers", s.route(g, access.Upload, access.ActUpload, s.upload))
+	if g != nil {
+		g.Routes(mux)
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if why := s.Stalled(); why != "" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, "stalled: "+why+"\n")
+			return
+		}
 		io.WriteString(w, "ok\n")
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
 	mux.HandleFunc("GET /metrics", s.metrics)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		// The catch-all matches every method, so the mux's own 405 never
+		// fires: tell a wrong method from a wrong path here.
+		if allow := allowed(mux, r); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			writeJSON(w, http.StatusMethodNotAllowed, apiError{&hoso.ErrorInfo{Code: hoso.EINVALID,
+				Message: "Phương thức " + r.Method + " không dùng được ở đây; dùng " + strings.Join(allow, ", ") + ".",
+				English: "method " + r.Method + " not allowed here; use " + strings.Join(allow, ", ") + "."}})
+			return
+		}
 		s.httpError(w, r, errNoRoute)
 	})
+	if g != nil {
+		return g.Protect(mux)
+	}
 	return mux
 }
 
 var errNoRoute = fmt.Errorf("%w: no such route", ErrNotFound)
+
+// allowed lists the methods for which mux has a route at r's path.
+func allowed(mux *http.ServeMux, r *http.Request) []string {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := mux.Handler(probe); pattern != "" && pattern != "/" {
+			allow = append(allow, m)
+		}
+	}
+	return allow
+}
+
+// MaxNameBytes bounds one segment of an object key (an origin, a file
+// name): what file systems allow, so a folder store never fails on a
+// name S3 would take.
+const MaxNameBytes = 255
+
+// ValidID reports whether id has the form of a dossier id (DossierID):
+// 24 characters of the base32 alphabet a–z, 2–7. Only such ids reach NATS
+// (as KV keys), so no request can put a long or odd token on the wire.
+func ValidID(id string) bool {
+	if len(id) != 24 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '2' && c <= '7') {
+			return false
+		}
+	}
+	return true
+}
+
+var errBadID = hoso.Errorf(hoso.EINVALID, "Mã hồ sơ không hợp lệ (24 ký tự a–z, 2–7)",
+	"invalid dossier id (24 characters a–z, 2–7)")
+
+// pathID returns the request's {id}, or writes a 400 and returns "".
+func (s *Service) pathID(w http.ResponseWriter, r *http.Request) string {
+	id := r.PathValue("id")
+	if !ValidID(id) {
+		s.httpError(w, r, errBadID)
+		return ""
+	}
+	return id
+}
 
 // httpStatus maps an error to a status code: the one place where error
 // codes meet HTTP.
 func httpStatus(err error) int {
 	if errors.Is(err, ErrNotFound) {
 		return http.StatusNotFound
+	}
+	if errors.Is(err, access.ErrForbidden) {
+		return http.StatusForbidden
 	}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
@@ -72,7 +148,7 @@ func httpStatus(err error) int {
 	case hoso.ETRANSIENT:
 		return http.StatusServiceUnavailable
 	case hoso.ETIMEOUT:
-		return http.StatusGatewayTimeout
+		return http.StatusRequestTimeout // only a client too slow to send gets here
 	}
 	return http.StatusInternalServerError
 }
@@ -87,6 +163,8 @@ func (s *Service) httpError(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case status == http.StatusNotFound:
 		info = &hoso.ErrorInfo{Code: "not_found", Message: "Không tìm thấy.", English: "Not found."}
+	case status == http.StatusForbidden:
+		info = &hoso.ErrorInfo{Code: "forbidden", Message: "Tài khoản không có quyền gửi hồ sơ vào đơn vị này.", English: "Your account may not upload into this unit."}
 	case status == http.StatusRequestEntityTooLarge && hoso.Code(err) != hoso.ETOOLARGE:
 		info = &hoso.ErrorInfo{Code: hoso.ETOOLARGE, Message: "Tệp quá lớn.", English: "File too large."}
 	case status == http.StatusInternalServerError:
@@ -108,6 +186,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func (s *Service) list(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := Filter{Status: Status(q.Get("status")), Verdict: hoso.Verdict(q.Get("verdict")), Origin: q.Get("origin")}
+	if len(f.Origin) > MaxNameBytes {
+		s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "đơn vị gửi quá dài (tối đa %d byte)", "origin too long (at most %d bytes)", MaxNameBytes))
+		return
+	}
 	switch f.Status {
 	case "", StatusReceived, StatusExtracting, StatusValidated, StatusRendered, StatusFailed, StatusDeadLetter:
 	default:
@@ -125,6 +207,7 @@ func (s *Service) list(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, r, transient(err, "đọc trạng thái", "read states"))
 		return
 	}
+	states = visible(r.Context(), states)
 	limit := 1000
 	if l := q.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
@@ -161,8 +244,16 @@ type Dossier struct {
 }
 
 func (s *Service) get(w http.ResponseWriter, r *http.Request) {
-	st, err := s.states.Get(r.Context(), r.PathValue("id"))
+	id := s.pathID(w, r)
+	if id == "" {
+		return
+	}
+	st, err := s.states.Get(r.Context(), id)
 	if err != nil {
+		s.httpError(w, r, err)
+		return
+	}
+	if err := checkDossier(r, access.Read, st); err != nil {
 		s.httpError(w, r, err)
 		return
 	}
@@ -201,8 +292,16 @@ func transientUnlessMissing(err error) error {
 }
 
 func (s *Service) letter(w http.ResponseWriter, r *http.Request) {
-	st, err := s.states.Get(r.Context(), r.PathValue("id"))
+	id := s.pathID(w, r)
+	if id == "" {
+		return
+	}
+	st, err := s.states.Get(r.Context(), id)
 	if err != nil {
+		s.httpError(w, r, err)
+		return
+	}
+	if err := checkDossier(r, access.Read, st); err != nil {
 		s.httpError(w, r, err)
 		return
 	}
@@ -240,7 +339,9 @@ func (s *Service) letter(w http.ResponseWriter, r *http.Request) {
 // upload stores a multipart file in the upload bucket and queues it. The
 // key is "<origin>/<file name>" (just the name without origin).
 func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxObjectSize+1<<20)
+	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxObjectSize+1<<20), rc: http.NewResponseController(w),
+		start: time.Now(), idle: s.cfg.BodyIdle, minRate: s.cfg.BodyMinRate}
+	r.Body = body
 	mr, err := r.MultipartReader()
 	if err != nil {
 		s.httpError(w, r, hoso.Wrap(err, hoso.EINVALID, "cần gửi tệp dạng multipart/form-data", "expected a multipart/form-data upload"))
@@ -253,14 +354,22 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 		if err != nil {
-			s.httpError(w, r, hoso.Wrap(err, hoso.EINVALID, "dữ liệu tải lên không hợp lệ", "malformed upload"))
+			s.httpError(w, r, body.clientErr(err))
 			return
 		}
 		switch part.FormName() {
 		case "origin":
-			b, _ := io.ReadAll(io.LimitReader(part, 256))
+			b, err := io.ReadAll(io.LimitReader(part, MaxNameBytes+1))
+			if err != nil {
+				s.httpError(w, r, body.clientErr(err))
+				return
+			}
 			origin = strings.TrimSpace(string(b))
-			if origin != "" && (strings.Contains(origin, "/") || checkKey(origin) != nil || hidden(origin)) {
+			if len(origin) > MaxNameBytes {
+				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "đơn vị gửi quá dài (tối đa %d byte)", "origin too long (at most %d bytes)", MaxNameBytes))
+				return
+			}
+			if origin != "" && (strings.Contains(origin, "/") || checkKey(origin) != nil || hidden(origin) || !utf8.ValidString(origin)) {
 				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "đơn vị gửi %q không hợp lệ", "invalid origin %q", origin))
 				return
 			}
@@ -268,6 +377,15 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 			name := cleanName(part.FileName())
 			if name == "" {
 				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "thiếu tên tệp", "the file has no name"))
+				return
+			}
+			if len(name) > MaxNameBytes || !utf8.ValidString(name) {
+				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "tên tệp quá dài hoặc không hợp lệ (%d byte, tối đa %d)",
+					"file name too long or invalid (%d bytes, at most %d)", len(name), MaxNameBytes))
+				return
+			}
+			if origin, err = uploadOrigin(r, origin); err != nil {
+				s.httpError(w, r, err)
 				return
 			}
 			key := name
@@ -282,7 +400,7 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 			if ctype == "" {
 				ctype = "application/octet-stream"
 			}
-			s.storeUpload(w, r, key, ctype, part)
+			s.storeUpload(w, r, key, ctype, part, body)
 			return
 		}
 	}
@@ -291,16 +409,30 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 
 // storeUpload writes the body to the upload bucket and queues it. The
 // content type is only informative: extract detects the type from content.
-func (s *Service) storeUpload(w http.ResponseWriter, r *http.Request, key, ctype string, body io.Reader) {
+func (s *Service) storeUpload(w http.ResponseWriter, r *http.Request, key, ctype string, part io.Reader, body *bodyReader) {
 	ctx := r.Context()
-	info, err := s.store.Put(ctx, s.cfg.UploadBucket, key, body, -1, ctype)
+	key, err := s.freeKey(ctx, key)
+	if err != nil {
+		s.httpError(w, r, err)
+		return
+	}
+	info, err := s.store.Put(ctx, s.cfg.UploadBucket, key, partReader{part, body}, -1, ctype)
 	if err != nil {
 		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) || hoso.Code(err) == hoso.EINVALID {
+		switch {
+		case body.err != nil:
+			// The client stopped sending, too slowly or too early: its
+			// mistake, not the store's.
+			s.httpError(w, r, body.clientErr(err))
+		case errors.As(err, &mbe) || hoso.Code(err) == hoso.EINVALID:
 			s.httpError(w, r, err)
-		} else {
+		default:
 			s.httpError(w, r, transient(err, "lưu tệp", "store the file"))
 		}
+		return
+	}
+	if body.err != nil {
+		s.httpError(w, r, body.clientErr(body.err))
 		return
 	}
 	u := Upload{EventName: "s3:ObjectCreated:Put", Bucket: s.cfg.UploadBucket, Key: key, Size: info.Size,
@@ -311,6 +443,7 @@ func (s *Service) storeUpload(w http.ResponseWriter, r *http.Request, key, ctype
 		s.log.Warn("ingest: upload stored but not queued; the reconciler will", "dossier", u.ID(), "err", err)
 	}
 	id := u.ID()
+	access.Note(ctx, id, u.Origin())
 	w.Header().Set("Location", "/v1/dossiers/"+id)
 	writeJSON(w, http.StatusAccepted, struct {
 		ID     string `json:"id"`
@@ -342,8 +475,11 @@ func cleanName(n string) string {
 func (s *Service) ready(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 	defer cancel()
-	checks := map[string]string{"nats": "ok", "store": "ok"}
+	checks := map[string]string{"nats": "ok", "store": "ok", "workers": "ok"}
 	ok := true
+	if why := s.Stalled(); why != "" {
+		checks["workers"], ok = why, false
+	}
 	if nc := s.js.Conn(); nc == nil || nc.Status() != nats.CONNECTED {
 		checks["nats"], ok = "disconnected", false
 	} else if _, err := s.js.AccountInfo(ctx); err != nil {
@@ -382,4 +518,73 @@ func (s *Service) metrics(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.m.write(w, q)
+}
+
+// bodyReader bounds how an upload's body is read: a read deadline that
+// moves with each read (a client that stops sending is cut off after
+// idle) and a minimum average rate after the first idle period (a body
+// trickled a byte at a time is cut off too). It remembers the first read
+// error, so a failed store write can be told from a broken upload.
+type bodyReader struct {
+	r       io.ReadCloser
+	rc      *http.ResponseController
+	start   time.Time
+	idle    time.Duration
+	minRate int64 // bytes per second
+	n       int64
+	err     error
+}
+
+var errSlowBody = errors.New("upload body arrives too slowly")
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	if b.idle > 0 {
+		b.rc.SetReadDeadline(time.Now().Add(b.idle))
+	}
+	n, err := b.r.Read(p)
+	b.n += int64(n)
+	if el := time.Since(b.start); err == nil && b.minRate > 0 && el > b.idle && b.n < int64(el.Seconds()*float64(b.minRate)) {
+		err = errSlowBody
+	}
+	if err != nil && err != io.EOF {
+		b.err = err
+	}
+	return n, err
+}
+
+func (b *bodyReader) Close() error { return b.r.Close() }
+
+// partReader reads a multipart part, keeping its first error in the body's:
+// a body cut before the closing boundary fails here, not in the body.
+type partReader struct {
+	r io.Reader
+	b *bodyReader
+}
+
+func (p partReader) Read(buf []byte) (int, error) {
+	n, err := p.r.Read(buf)
+	if err != nil && err != io.EOF && p.b.err == nil {
+		p.b.err = err
+	}
+	return n, err
+}
+
+// clientErr explains a body that could not be read, as the client's fault.
+func (b *bodyReader) clientErr(err error) error {
+	if b.err != nil {
+		err = b.err
+	}
+	var mbe *http.MaxBytesError
+	var ne interface{ Timeout() bool }
+	switch {
+	case errors.As(err, &mbe):
+		return err
+	case errors.Is(err, errSlowBody) || errors.As(err, &ne) && ne.Timeout():
+		return hoso.Wrap(err, hoso.ETIMEOUT, "Tệp gửi lên quá chậm; hãy gửi lại", "the upload arrived too slowly; send it again")
+	}
+	return hoso.Wrap(err, hoso.EINVALID, "Dữ liệu tải lên bị cắt cụt hoặc không hợp lệ; hãy gửi lại",
+		"the upload is truncated or malformed; send it again")
 }

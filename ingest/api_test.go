@@ -136,10 +136,28 @@ func TestAPI(t *testing.T) {
 		status         int
 		code           string
 	}{
-		{"GET", "/v1/dossiers/nosuchid", nil, 404, "not_found"},
+		{"GET", "/v1/dossiers/nosuchid", nil, 400, "invalid"},
 		{"GET", "/v1/nothing", nil, 404, "not_found"},
-		{"GET", "/v1/dossiers/bad*id", nil, 404, "not_found"},
-		{"GET", "/v1/dossiers/bad%20id/letter", nil, 404, "not_found"},
+		{"GET", "/v1/dossiers/bad*id", nil, 400, "invalid"},
+		{"GET", "/v1/dossiers/bad%20id/letter", nil, 400, "invalid"},
+		// Issue 10: a 4 200-character id once reached NATS as a subject and
+		// broke the connection for good.
+		{"GET", "/v1/dossiers/" + strings.Repeat("a", 4200), nil, 400, "invalid"},
+		{"GET", "/v1/dossiers/aaaaaaaaaaaaaaaaaaaaaaaa", nil, 404, "not_found"},
+		{"GET", "/v1/dossiers?origin=" + strings.Repeat("o", 300), nil, 400, "invalid"},
+		{"DELETE", "/v1/dossiers", nil, 405, "invalid"},
+		{"PUT", "/v1/dossiers/aaaaaaaaaaaaaaaaaaaaaaaa", nil, 405, "invalid"},
+		{"POST", "/v1/dossiers", func() (io.Reader, string) {
+			return multipartBody(t, nil, strings.Repeat("a", 300)+".pdf", "x")
+		}, 400, "invalid"},
+		{"POST", "/v1/dossiers", func() (io.Reader, string) {
+			return multipartBody(t, map[string]string{"origin": strings.Repeat("o", 300)}, "a.pdf", "x")
+		}, 400, "invalid"},
+		{"POST", "/v1/dossiers", func() (io.Reader, string) {
+			b, ctype := multipartBody(t, nil, "a.pdf", strings.Repeat("x", 10000))
+			all, _ := io.ReadAll(b)
+			return bytes.NewReader(all[:len(all)/2]), ctype // truncated
+		}, 400, "invalid"},
 		{"GET", "/v1/dossiers?status=done", nil, 400, "invalid"},
 		{"GET", "/v1/dossiers?verdict=ok", nil, 400, "invalid"},
 		{"GET", "/v1/dossiers?limit=0", nil, 400, "invalid"},

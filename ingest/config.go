@@ -61,6 +61,13 @@ type Config struct {
 	// them; 100 MiB.
 	MaxObjectSize int64
 
+	// BodyIdle cuts off an upload through the API whose client sends
+	// nothing for this long (30 s); BodyMinRate, in bytes per second,
+	// one whose average rate falls below it after the first BodyIdle
+	// (1 KiB/s): a body trickled a byte at a time holds no connection.
+	BodyIdle    time.Duration
+	BodyMinRate int64
+
 	// PDF asks for a PDF next to each DOCX letter (needs LibreOffice). The
 	// service itself does not read it: whoever builds the Pipeline gives it
 	// a PDFPool when PDF is set.
@@ -154,6 +161,12 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.Scan <= 0 {
 		c.Scan = DefaultScan
+	}
+	if c.BodyIdle <= 0 {
+		c.BodyIdle = 30 * time.Second
+	}
+	if c.BodyMinRate <= 0 {
+		c.BodyMinRate = 1 << 10
 	}
 	if c.MaxObjectSize <= 0 {
 		c.MaxObjectSize = DefaultMaxObjectSize

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -165,4 +167,26 @@ func EncodeEvent(u Upload, principal string) []byte {
 	// Strings, numbers and plain structs: Marshal cannot fail.
 	b, _ := json.Marshal(minioLog{EventName: u.EventName, Key: u.Bucket + "/" + u.Key, Records: []minioRecord{r}})
 	return b
+}
+
+// CheckKey bounds an object key before it is read or named anywhere: at
+// most 1024 bytes of UTF-8 (S3's limit), segments of at most MaxNameBytes,
+// no control characters.
+func CheckKey(key string) error {
+	bad := len(key) == 0 || len(key) > 1024 || !utf8.ValidString(key)
+	for _, seg := range strings.Split(key, "/") {
+		if len(seg) > MaxNameBytes {
+			bad = true
+		}
+	}
+	for _, r := range key {
+		if unicode.IsControl(r) {
+			bad = true
+		}
+	}
+	if bad {
+		return hoso.Errorf(hoso.EINVALID, "khoá đối tượng quá dài hoặc không hợp lệ (%d byte)",
+			"object key too long or invalid (%d bytes)", len(key))
+	}
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hoso-vn/hoso"
@@ -32,6 +33,10 @@ type Service struct {
 	states States
 	log    *slog.Logger
 	m      *metrics
+
+	started   time.Time
+	lastFetch atomic.Int64 // unix nanoseconds of the last fetch NATS answered
+	busy      atomic.Int32 // messages being worked on
 }
 
 // New returns a Service on streams and buckets that Setup has created.
@@ -45,7 +50,7 @@ func New(ctx context.Context, js jetstream.JetStream, st Store, p Processor, cfg
 	if err != nil {
 		return nil, fmt.Errorf("ingest: open KV %s (run setup first): %w", cfg.StateBucket, err)
 	}
-	return &Service{cfg: cfg, js: js, store: st, proc: p, states: States{kv}, log: cfg.Logger, m: newMetrics()}, nil
+	return &Service{cfg: cfg, js: js, store: st, proc: p, states: States{kv}, log: cfg.Logger, m: newMetrics(), started: time.Now()}, nil
 }
 
 // Config returns the configuration in effect, defaults filled in.
@@ -75,6 +80,30 @@ func (s *Service) Run(ctx context.Context) error {
 	return nil
 }
 
+// Stalled reports why the workers cannot make progress, or "" when they
+// can: a worker busy on a file is progress; otherwise some fetch must have
+// been answered by NATS within the last minute.
+func (s *Service) Stalled() string {
+	if nc := s.js.Conn(); nc != nil && nc.IsClosed() {
+		return "the NATS connection is closed for good"
+	}
+	if s.busy.Load() > 0 {
+		return ""
+	}
+	last := s.started
+	if n := s.lastFetch.Load(); n != 0 {
+		last = time.Unix(0, n)
+	}
+	if d := time.Since(last); d > stallAfter {
+		return fmt.Sprintf("no answer from NATS to the workers for %s", d.Round(time.Second))
+	}
+	return ""
+}
+
+// stallAfter is how long workers may go without an answer from NATS
+// before /healthz fails: longer than one fetch (5 s) plus a reconnect.
+const stallAfter = time.Minute
+
 // pull fetches one message at a time, so no message waits in a local
 // buffer while its ack timer runs.
 func (s *Service) pull(ctx context.Context, cons jetstream.Consumer, handle func(context.Context, jetstream.Msg)) {
@@ -90,6 +119,7 @@ func (s *Service) pull(ctx context.Context, cons jetstream.Consumer, handle func
 			continue
 		}
 		for msg := range batch.Messages() {
+			s.lastFetch.Store(time.Now().UnixNano())
 			handle(ctx, msg)
 		}
 		cancel()
@@ -97,6 +127,8 @@ func (s *Service) pull(ctx context.Context, cons jetstream.Consumer, handle func
 			!errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, nats.ErrTimeout) {
 			s.log.Warn("ingest: fetch", "err", err)
 			sleep(ctx, time.Second)
+		} else {
+			s.lastFetch.Store(time.Now().UnixNano())
 		}
 	}
 }
@@ -140,6 +172,16 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 	}
 	id := u.ID()
 	log := s.log.With("dossier", id, "delivery", delivered)
+	if err := CheckKey(u.Key); err != nil {
+		// Not a key any store gives out; naming outputs after it would fail
+		// for ever. The key itself is not logged: it may carry a name.
+		log.Warn("ingest: dropping an event with an invalid object key", "key_bytes", len(u.Key))
+		s.m.message("malformed")
+		msg.TermWithReason("invalid object key")
+		return
+	}
+	s.busy.Add(1)
+	defer s.busy.Add(-1)
 
 	// Long OCR or conversion must not look like a dead worker.
 	hbCtx, stopHB := context.WithCancel(ctx)

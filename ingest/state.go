@@ -74,6 +74,9 @@ var errConflict = errors.New("ingest: dossier state changed concurrently")
 
 // Get returns a dossier's state; ErrNotFound (wrapped) when it has none.
 func (s States) Get(ctx context.Context, id string) (*State, error) {
+	if !ValidID(id) {
+		return nil, fmt.Errorf("%w: %q is not a dossier id", ErrNotFound, id[:min(len(id), 32)])
+	}
 	e, err := s.kv.Get(ctx, id)
 	if err != nil {
 		if errors.Is(err, jetstream.ErrKeyNotFound) || errors.Is(err, jetstream.ErrInvalidKey) {

@@ -154,7 +154,7 @@ func (m *Main) embeddedNATS(storeDir, listen string) (*server.Server, *nats.Conn
 		ns.Shutdown()
 		return nil, nil, errors.New("embedded NATS did not start within 30s (is " + storeDir + " in use by another hoso run?)")
 	}
-	nc, err := nats.Connect("", nats.InProcessServer(ns), nats.Name("hoso run"))
+	nc, err := nats.Connect("", nats.InProcessServer(ns), nats.Name("hoso run"), nats.MaxReconnects(-1), nats.ReconnectWait(500*time.Millisecond))
 	if err != nil {
 		ns.Shutdown()
 		return nil, nil, fmt.Errorf("embedded NATS: %w", err)

@@ -94,7 +94,11 @@ func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, 
 		if err != nil {
 			return fmt.Errorf("hoso: HTTP API: %w", err)
 		}
-		srv = &http.Server{Handler: svc.Handler(), ReadHeaderTimeout: 10 * time.Second}
+		// Uploads bound their own body reads (ingest's bodyReader); these
+		// bound the rest: headers, idle keep-alive connections, a client
+		// that never reads the answer.
+		srv = &http.Server{Handler: svc.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+			WriteTimeout: 30 * time.Minute, MaxHeaderBytes: 64 << 10}
 		m.Logger.Info("hoso: HTTP API listening", "url", "http://"+l.Addr().String()+"/v1/dossiers")
 		wg.Go(func() {
 			if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
