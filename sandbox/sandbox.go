@@ -147,7 +147,12 @@ func (t *Texter) Text(ctx context.Context, name string, r io.ReaderAt, size int6
 	}
 	res, err := c.do(ctx, request{Name: name, Data: data}, t.opt.Wall)
 	if err == nil {
-		t.put(c)
+		if res.Err != nil && (res.Err.Code == hoso.ETIMEOUT || res.Err.Code == hoso.EINTERNAL) {
+			// The child ends itself after these (see Serve): let it go.
+			t.retire(c)
+		} else {
+			t.put(c)
+		}
 		if res.Err != nil {
 			return nil, res.Err.err()
 		}
@@ -204,6 +209,12 @@ func (t *Texter) put(c *child) {
 	}
 	delete(t.all, c)
 	t.mu.Unlock()
+	c.close()
+}
+
+// retire ends a child that answered but must not take another file.
+func (t *Texter) retire(c *child) {
+	t.forget(c)
 	c.close()
 }
 
