@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -44,7 +45,7 @@ func (x *Extractor) Text(ctx context.Context, name string, r io.ReaderAt, size i
 	if n, err := r.ReadAt(head, 0); n < len(head) {
 		return nil, hoso.Wrap(err, hoso.EUNREADABLE, "Không đọc được tệp", "cannot read the file")
 	}
-	t, err = x.dispatch(ctx, name, Detect(head), r, size, lim, newBudget(lim), 0)
+	t, err = x.dispatch(ctx, name, detectFile(head, r, size), r, size, lim, newBudget(lim), 0)
 	if err != nil {
 		return nil, err
 	}
@@ -71,6 +72,19 @@ func (x *Extractor) logger() *slog.Logger {
 }
 
 func short(sum string) string { return sum[:min(len(sum), 12)] }
+
+// detectFile is Detect with the structure checked where the first bytes
+// mislead: a "%PDF-" that is not at the very start loses to a ZIP
+// central directory (a DOCX may quote "%PDF-" in its first kilobyte).
+func detectFile(head []byte, r io.ReaderAt, size int64) Kind {
+	k := Detect(head)
+	if k == KindPDF && !bytes.HasPrefix(head, []byte("%PDF-")) {
+		if _, err := zip.NewReader(r, size); err == nil {
+			return KindZIP
+		}
+	}
+	return k
+}
 
 // dispatch reads a file of kind k. depth is how deep in ZIPs it sits.
 func (x *Extractor) dispatch(ctx context.Context, name string, k Kind, r io.ReaderAt, size int64, lim Limits, b *budget, depth int) (*Text, error) {
@@ -113,6 +127,9 @@ func errUnsupported(k Kind, r io.ReaderAt, size int64) *hoso.Error {
 	switch k {
 	case KindOLE2:
 		switch oleKind(r, size) {
+		case "encrypted":
+			return hoso.Errorf(hoso.EENCRYPTED, "Tệp Office được đặt mật khẩu (mã hoá); hãy gửi bản không có mật khẩu",
+				"the Office document is password-protected (encrypted); send a copy without a password")
 		case "xls":
 			return hoso.Errorf(hoso.EUNSUPPORTED, "Tệp Excel 97-2003 (.xls) chưa được hỗ trợ; hãy gửi hồ sơ dưới dạng .docx hoặc .pdf",
 				"Excel 97-2003 workbooks (.xls) are not supported; send the dossier as .docx or .pdf")
@@ -151,6 +168,10 @@ func oleKind(r io.ReaderAt, size int64) string {
 		return bytes.Contains(buf, b)
 	}
 	switch {
+	case has("EncryptedPackage") || has("EncryptionInfo"):
+		// A password-protected DOCX, XLSX or PPTX: OOXML encryption wraps
+		// the whole package in a compound file with these two streams.
+		return "encrypted"
 	case has("WordDocument"):
 		return "doc"
 	case has("Workbook"), has("Book"):
@@ -208,17 +229,24 @@ func (x *Extractor) pdf(ctx context.Context, name string, r io.ReaderAt, size in
 
 // image checks an image's size from its header and reads it with OCR.
 func (x *Extractor) image(ctx context.Context, name string, r io.ReaderAt, size int64, lim Limits) (*Text, error) {
-	w, h, _, err := ImageSize(r, size)
+	w, h, k, err := ImageSize(r, size)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkImagePixels(w, h, lim); err != nil {
 		return nil, err
 	}
+	if err := checkImage(r, size, k, lim); err != nil {
+		return nil, err
+	}
 	t := &Text{Format: hoso.FormatImage, Pages: 1, NeedOCR: []int{1}}
 	blocks, err := x.ocr(ctx, name, t, func() ([]Block, error) { return x.OCR.Image(ctx, r, size, lim) })
 	if err != nil {
 		return nil, err
+	}
+	if blocks != nil && len(blocks) == 0 {
+		// Read, and nothing there: a blank page or a photo, not a paper.
+		return nil, hoso.Errorf(hoso.EEMPTY, "Không tìm thấy chữ nào trong ảnh", "no text was found in the image")
 	}
 	if blocks != nil {
 		t.Blocks, t.NeedOCR = blocks, nil
@@ -252,13 +280,14 @@ func (x *Extractor) ocr(ctx context.Context, name string, t *Text, read func() (
 		if ctx.Err() != nil {
 			return nil, ctxErr(ctx.Err())
 		}
-		if c := hoso.Code(err); c == hoso.ETOOLARGE || c == hoso.ETRANSIENT {
+		if c := hoso.Code(err); c == hoso.ETOOLARGE || c == hoso.ETRANSIENT || c == hoso.ETIMEOUT || c == hoso.EENCRYPTED {
 			return nil, err
 		}
-		t.Warnings = append(t.Warnings, hoso.Warning{Code: hoso.WarnOCRSkipped,
-			Message:  fmt.Sprintf("Nhận dạng chữ (OCR) các trang %s thất bại: %s", pages, hoso.Info(err).Message),
-			Evidence: ev})
-		return nil, nil
+		// OCR is there and works, so the page itself could not be
+		// decoded: the file is rejected (in a bundle, this member), never
+		// left as an unread page of an incomplete dossier.
+		return nil, hoso.Wrap(err, hoso.EUNREADABLE, "Không giải mã được ảnh hoặc trang %s để nhận dạng chữ: %s",
+			"the image or pages %s cannot be decoded for OCR: %s", pages, hoso.Info(err).Message)
 	}
 	for i := range blocks {
 		if blocks[i].File == "" {

@@ -50,10 +50,14 @@ func Detect(head []byte) Kind {
 		return KindEmpty
 	}
 	switch {
-	case hasPDFHeader(head):
+	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return KindPDF
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		// Before the PDF marker anywhere in the first KB: a DOCX may
+		// quote "%PDF-" in its first member.
 		return KindZIP
+	case hasPDFHeader(head):
+		return KindPDF
 	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
 		return KindPNG
 	case bytes.HasPrefix(head, []byte("\xff\xd8\xff")):

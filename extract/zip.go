@@ -117,6 +117,18 @@ func openZip(r io.ReaderAt, size int64, lim Limits) (*zip.Reader, error) {
 		return nil, hoso.Errorf(hoso.ETOOLARGE, "Tệp nén có quá nhiều thành phần (%d, tối đa %d)",
 			"the archive has too many members (%d, at most %d)", len(zr.File), lim.MaxEntries)
 	}
+	// Two members of one name make the archive mean two things: readers
+	// differ on which one wins (word/document.xml read from the last one
+	// was how a DOCX could show Word one text and hoso another).
+	seen := make(map[string]bool, len(zr.File))
+	for _, f := range zr.File {
+		n := strings.ToLower(strings.TrimPrefix(f.Name, "./"))
+		if seen[n] && !strings.HasSuffix(n, "/") {
+			return nil, hoso.Errorf(hoso.EUNREADABLE, "Tệp nén có hai thành phần cùng tên %q; tệp bị hỏng hoặc bị sửa",
+				"the archive has two members named %q; it is corrupt or tampered with", f.Name)
+		}
+		seen[n] = true
+	}
 	return zr, nil
 }
 
