@@ -104,7 +104,11 @@ type reader struct {
 	units []unit
 	docs  []doc
 
-	names   []nameMention
+	names []nameMention
+	// subject is, for each unit, the folded name of the person the paper
+	// speaks of at the unit's end ("" before any name, otherPerson for a
+	// relative).
+	subject []string
 	facts   []fact
 	rated   []ratedMention
 	awards  []awardMention

@@ -3,15 +3,17 @@ package dossier
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/hoso-vn/hoso"
 )
 
 type ratedMention struct {
-	year   int
-	rating hoso.Rating
-	ocr    bool
-	ev     hoso.Evidence
+	year    int
+	rating  hoso.Rating
+	ocr     bool
+	ev      hoso.Evidence
+	subject string // folded name of the person the paper spoke of, "" if none yet
 }
 
 type awardMention struct {
@@ -22,6 +24,8 @@ type awardMention struct {
 	decision string
 	ocr      bool
 	ev       hoso.Evidence
+	subject  string
+	doc      int
 }
 
 type itemKind uint8
@@ -528,7 +532,7 @@ func (r *reader) assign(u *unit, c []item, carry, heading, ahead []int) {
 		ratingYears[k] = ys
 		ev := r.evidence(u, u.l.toks[c[k].i].start)
 		for _, y := range ys {
-			r.rated = append(r.rated, ratedMention{year: y, rating: c[k].rating, ocr: u.ocr, ev: ev})
+			r.rated = append(r.rated, ratedMention{year: y, rating: c[k].rating, ocr: u.ocr, ev: ev, subject: r.subjectOf(u)})
 		}
 	}
 	for k := range c {
@@ -573,6 +577,10 @@ func (r *reader) assign(u *unit, c []item, carry, heading, ahead []int) {
 		a := awardMention{kind: c[k].award, ocr: u.ocr, ev: r.evidence(u, u.l.toks[c[k].i].start)}
 		it := c[k]
 		a.title = u.l.text[u.l.toks[it.i].start:u.l.toks[it.i+it.n-1].end]
+		d0 := &r.docs[u.doc]
+		if len(ys) == 0 && d0.achieved != 0 {
+			ys = []int{d0.achieved}
+		}
 		if dec != nil {
 			a.decision = dec.text
 			if len(ys) == 0 && !dec.date.IsZero() {
@@ -592,6 +600,7 @@ func (r *reader) assign(u *unit, c []item, carry, heading, ahead []int) {
 				ys = []int{d.date.Year}
 			}
 		}
+		a.subject, a.doc = r.subjectOf(u), u.doc
 		for _, y := range ys {
 			b := a
 			b.year = y
@@ -676,12 +685,20 @@ func hasSeqAt(toks []token, i int, words []string) bool {
 
 // unitIndex returns u's index in r.units.
 func (r *reader) unitIndex(u *unit) int {
-	for i := range r.units {
-		if &r.units[i] == u {
+	if len(r.units) > 0 {
+		if i := int((uintptr(unsafe.Pointer(u)) - uintptr(unsafe.Pointer(&r.units[0]))) / unsafe.Sizeof(r.units[0])); i >= 0 && i < len(r.units) && &r.units[i] == u {
 			return i
 		}
 	}
 	return -1
+}
+
+// subjectOf returns the person a unit speaks of, as scanPeople left it.
+func (r *reader) subjectOf(u *unit) string {
+	if i := r.unitIndex(u); i >= 0 && i < len(r.subject) {
+		return r.subject[i]
+	}
+	return ""
 }
 
 // recase writes a line typed in capitals ("GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI

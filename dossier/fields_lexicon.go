@@ -110,6 +110,7 @@ type words struct {
 	hop                  []string
 	congDoan, khenThuong []string
 	canCu                []string
+	thanhTich            []string
 	deNghi, xemXet       []string
 	kinhGui              []string
 	thucHien             []string
@@ -234,6 +235,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		tuXepLoai:    f("tự xếp loại"),
 		congDoan:     f("công đoàn"),
 		canCu:        f("căn cứ"),
+		thanhTich:    f("thành tích"),
 		deNghi:       f("đề nghị"),
 		xemXet:       f("xem xét"),
 		kinhGui:      f("kính gửi"),

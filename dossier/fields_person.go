@@ -35,6 +35,7 @@ type fact struct {
 // scanPeople reads names and the facts about the person each paper speaks of.
 func (r *reader) scanPeople() {
 	x := r.x
+	r.subject = make([]string, len(r.units))
 	for di := range r.docs {
 		d := &r.docs[di]
 		cur := ""
@@ -136,6 +137,7 @@ func (r *reader) scanPeople() {
 					i = end - 1
 				}
 			}
+			r.subject[ui] = cur
 		}
 	}
 }

@@ -3,6 +3,7 @@ package dossier
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -26,8 +27,8 @@ func (r *reader) record() *hoso.Record {
 	rec.Documents = r.documents()
 	r.reviewDate(rec)
 	r.candidateFacts(rec, key)
-	r.appraisals(rec)
-	r.awardList(rec)
+	r.appraisals(rec, key)
+	r.awardList(rec, key)
 	r.certificate(rec)
 	r.addressee(rec)
 	r.employment(rec)
@@ -195,12 +196,12 @@ func (r *reader) plausible(y int, ocr bool) bool {
 
 // appraisals keeps one appraisal per year and rating; two ratings for one
 // year are both kept, with a conflict warning.
-func (r *reader) appraisals(rec *hoso.Record) {
+func (r *reader) appraisals(rec *hoso.Record, key string) {
 	type yr struct{ evs []hoso.Evidence }
 	conflicts := map[int]*yr{}
 	var order []int
 	for _, m := range r.rated {
-		if !r.plausible(m.year, m.ocr) {
+		if !r.plausible(m.year, m.ocr) || !mine(m.subject, key) {
 			continue
 		}
 		dup := false
@@ -268,9 +269,14 @@ func joinVI(s []string) string {
 
 // awardList keeps one award per year and kind, completing the issuer and
 // decision from later mentions of the same award.
-func (r *reader) awardList(rec *hoso.Record) {
+func (r *reader) awardList(rec *hoso.Record, key string) {
 	for _, m := range r.awards {
-		if !r.plausible(m.year, m.ocr) {
+		if !r.plausible(m.year, m.ocr) || !mine(m.subject, key) {
+			continue
+		}
+		// A decision rewards whom it names: the candidate's award only when
+		// the candidate is among them (in Điều 1 or the list attached).
+		if r.docs[m.doc].hk == hoso.DocQDKhen && !r.namedIn(m.doc, key) {
 			continue
 		}
 		found := false
@@ -309,4 +315,36 @@ func (r *reader) certificate(rec *hoso.Record) {
 		rec.Certificate = &hoso.Certificate{Issued: d.date, Number: d.number, Evidence: ev}
 		return
 	}
+}
+
+// mine reports whether a mention made while the papers spoke of subject is
+// about the candidate (key): another named person's, or a relative's, is not.
+func mine(subject, key string) bool {
+	return subject == "" || key == "" || samePerson(subject, key)
+}
+
+// samePerson reports whether two folded names are one person's: equal, or
+// one cut at a line wrap after two words or more ("nguyễn thị" / "hương").
+func samePerson(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.Count(a, " ") >= 1 && strings.HasPrefix(b, a+" ")
+}
+
+// namedIn reports whether paper di names the person key.
+func (r *reader) namedIn(di int, key string) bool {
+	if key == "" {
+		return true
+	}
+	d := r.docs[di]
+	for ui := d.first; ui <= d.last; ui++ {
+		if samePerson(r.subject[ui], key) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,10 @@ type doc struct {
 	// candidate's own rating there is not the appraisal.
 	selfFrom, selfTo int
 
+	// achieved is the year of the achievement a decision rewards ("thành
+	// tích … năm 2022", "khen thưởng năm 2022"): an award belongs to it,
+	// not to the decision's own date.
+	achieved int
 	congDoan bool // "công đoàn" before the title: a 4A-KNĐ resolution
 	khen     bool // an award is given ("tặng", "khen thưởng"): a decision on awards
 	// hk is the official form, set by classify once the paper is read.
@@ -198,6 +202,25 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	}
 	if hasSeq(toks, x.w.khenThuong) || hasSeq(toks, x.w.gives[0]) {
 		d.khen = true
+	}
+	if d.kind == docDecision && d.achieved == 0 {
+		for i := range toks {
+			if !hasSeqAt(toks, i, x.w.thanhTich) && !hasSeqAt(toks, i, x.w.khenThuong) {
+				continue
+			}
+			for j := i + 1; j < len(toks) && j < i+12; j++ {
+				if toks[j].w == "năm" && j+1 < len(toks) && isYear(toks[j+1]) {
+					d.achieved = toks[j+1].num
+					break
+				}
+				if clauseBreak(toks[j].sep) {
+					break
+				}
+			}
+			if d.achieved != 0 {
+				break
+			}
+		}
 	}
 	if hasSeq(toks, x.w.doanVien) {
 		d.doanVien = true

@@ -194,7 +194,7 @@ func readCorpus(t *testing.T, dir string) ([]corpus.Truth, []*hoso.Record) {
 // scoreCorpus scores dir and checks the bars of the issue: fields ≥ 97 %,
 // verdicts 100 % on DOCX, text PDF and ZIP, ≥ 95 % on scans, no false
 // "eligible".
-func scoreCorpus(t *testing.T, dir string) {
+func scoreCorpus(t *testing.T, dir string, heldOut bool) {
 	if testing.Short() {
 		t.Skip("reads a whole corpus, with OCR")
 	}
@@ -225,9 +225,14 @@ func scoreCorpus(t *testing.T, dir string) {
 			s.scoreRecord(g, tr, rec)
 		}
 	}
-	t.Logf("\n%s", table.String())
-	for _, m := range s.misses {
-		t.Log("  miss: " + m)
+	// The held-out corpus reports figures only: reading its misses would
+	// be tuning on it. HOSO_SHOW_MISSES=1 shows them after a release, to
+	// file what they teach as new cases of the forms corpus.
+	if !heldOut || os.Getenv("HOSO_SHOW_MISSES") == "1" {
+		t.Logf("\n%s", table.String())
+		for _, m := range s.misses {
+			t.Log("  miss: " + m)
+		}
 	}
 	var allF, allFOK int
 	for _, g := range []string{"docx", "pdf-text", "zip", "scan"} {
@@ -265,9 +270,9 @@ func ruleSummary(rec *hoso.Record) string {
 }
 
 // TestFormsCorpus scores the corpus the reader is tuned on.
-func TestFormsCorpus(t *testing.T) { scoreCorpus(t, "../testdata/forms") }
+func TestFormsCorpus(t *testing.T) { scoreCorpus(t, "../testdata/forms", false) }
 
 // TestHeldOutCorpus scores the held-out corpus. Do not change the reader
 // to make a case here pass: add the case's pattern to the forms corpus
 // first, tune there, and measure here.
-func TestHeldOutCorpus(t *testing.T) { scoreCorpus(t, "../testdata/heldout") }
+func TestHeldOutCorpus(t *testing.T) { scoreCorpus(t, "../testdata/heldout", true) }
