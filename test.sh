@@ -24,6 +24,8 @@ packages=(
 	fonts-croscore
 	qpdf                     # encrypted and multi-page PDF fixtures made in tests
 	imagemagick              # scan degradation tests of the corpus generator
+	hunspell-vi              # Vietnamese word list: the letter text check's syllable rules are tested against it
+	python3-docx             # the forms and held-out corpus generators' second DOCX producer
 )
 missing=()
 for p in "${packages[@]}"; do
