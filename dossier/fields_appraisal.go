@@ -76,6 +76,7 @@ func (r *reader) scanAppraisals() {
 	var row []int
 	rowRated := false
 	curDoc := -1
+	tableYears := map[[2]any][]int{}
 	for ui := range r.units {
 		u := &r.units[ui]
 		if u.doc != curDoc {
@@ -101,6 +102,17 @@ func (r *reader) scanAppraisals() {
 				heading = nil
 			default:
 				heading = row
+			}
+		}
+		// A year cell merged down over several rows is written in the first
+		// of them only: a row whose first cell is empty continues the year
+		// of the row above it in the same table.
+		if u.table > 0 {
+			key := [2]any{u.file, u.table}
+			if ys := clauseYears(clauses); ys != nil {
+				tableYears[key] = ys
+			} else if heading == nil && len(u.cellAt) > 1 && u.cellText(0) == "" {
+				heading = tableYears[key]
 			}
 		}
 		if heading == nil && !rowLine {
@@ -790,4 +802,17 @@ func leadingYears(l *line) []int {
 		}
 	}
 	return nil
+}
+
+// clauseYears returns the years the clauses of a unit name, nil if none.
+func clauseYears(clauses [][]item) []int {
+	var ys []int
+	for _, c := range clauses {
+		for _, it := range c {
+			if it.kind == itYear {
+				ys = append(ys, it.years...)
+			}
+		}
+	}
+	return ys
 }

@@ -145,3 +145,42 @@ func TestFormWrappedValues(t *testing.T) {
 		t.Errorf("ratings %v", got)
 	}
 }
+
+func TestFormCompactResolutionLine(t *testing.T) {
+	lines := append([]string{}, resolution[:6]...)
+	lines = append(lines,
+		"Hôm nay, ngày 12 tháng 9 năm 2023, Chi bộ Văn phòng đã họp để xét, đề nghị kết nạp quần chúng Nguyễn Hữu Lộc vào Đảng.",
+		"Quần chúng: NGUYỄN HỮU LỘC; sinh ngày 26 tháng 10 năm 1988; đơn vị công tác: Văn phòng Đăng ký đất đai tỉnh Thừa Thiên Huế.",
+		"Năm 2020 HTT NV; năm 2021 HTXS NV; năm 2022 htt nv.",
+	)
+	rec, _ := Read(blocks(lines...))
+	c := rec.Candidate
+	if c.FullName != "Nguyễn Hữu Lộc" || c.DateOfBirth != (hoso.Date{Year: 1988, Month: 10, Day: 26}) ||
+		c.Unit != "Văn phòng Đăng ký đất đai tỉnh Thừa Thiên Huế" {
+		t.Errorf("candidate %q %v %q", c.FullName, c.DateOfBirth, c.Unit)
+	}
+	if got := ratingsOf(rec); !slices.Equal(got, []string{"2020:HTTNV", "2021:HTXSNV", "2022:HTTNV"}) {
+		t.Errorf("ratings %v", got)
+	}
+}
+
+func TestFormMergedYearCells(t *testing.T) {
+	rec, _ := Read(blocks(
+		"BẢN NHẬN XÉT, ĐÁNH GIÁ",
+		"Họ và tên: Bế Thị Ỷ",
+		"| Năm | Xếp loại | Khen thưởng |",
+		"| 2021 | Hoàn thành tốt nhiệm vụ | Giấy khen của Giám đốc Sở |",
+		"|  |  | Chiến sĩ thi đua cơ sở |",
+		"| 2022 | Hoàn thành xuất sắc nhiệm vụ |  |",
+	))
+	if got := ratingsOf(rec); !slices.Equal(got, []string{"2021:HTTNV", "2022:HTXSNV"}) {
+		t.Errorf("ratings %v", got)
+	}
+	var aw []string
+	for _, a := range rec.Awards {
+		aw = append(aw, fmt.Sprintf("%d:%s", a.Year, a.Kind))
+	}
+	if !slices.Equal(aw, []string{"2021:giay_khen", "2021:cstd_co_so"}) {
+		t.Errorf("awards %v", aw)
+	}
+}
