@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 // WarnNotInForce marks a record whose review date lies outside the rule
@@ -429,7 +430,7 @@ func (e *eval) ratings() hoso.RuleOutcome {
 			}
 		case y.notRated != nil:
 			reason := y.notRated.reason
-			if reason != "" && !strings.HasPrefix(foldWords(reason), "do ") && !strings.HasPrefix(foldWords(reason), "vi ") {
+			if reason != "" && !strings.HasPrefix(vntext.Bare(reason), "do ") && !strings.HasPrefix(vntext.Bare(reason), "vi ") {
 				reason = "do " + reason
 			}
 			if reason != "" {
@@ -503,9 +504,9 @@ func (rs *RuleSet) counts(a hoso.Award) bool {
 	if a.Kind != hoso.AwardOther {
 		return false
 	}
-	title := " " + foldWords(a.Title) + " "
+	title := " " + vntext.Bare(a.Title) + " "
 	for _, t := range rs.Distinction.OtherTitles {
-		if strings.Contains(title, " "+foldWords(t)+" ") {
+		if strings.Contains(title, " "+vntext.Bare(t)+" ") {
 			return true
 		}
 	}
@@ -540,7 +541,7 @@ func (rs *RuleSet) awardFact(a hoso.Award) string {
 // letter uses the same form.
 func AwardDetail(a hoso.Award) string {
 	issuer := strings.Join(strings.Fields(a.Issuer), " ")
-	if f := foldWords(issuer); strings.HasPrefix(f, "cua ") {
+	if f := vntext.Bare(issuer); strings.HasPrefix(f, "cua ") {
 		issuer = strings.TrimSpace(issuer[len("của"):])
 	}
 	detail := ""
@@ -561,7 +562,7 @@ func DecisionText(d string) string {
 	if d == "" {
 		return ""
 	}
-	f := foldWords(d)
+	f := vntext.Bare(d)
 	for _, p := range []string{"quyet dinh so ", "qd so ", "quyet dinh ", "qd ", "so "} {
 		if strings.HasPrefix(f, p) {
 			// Cut as many words as the prefix has.
@@ -602,7 +603,7 @@ func (rs *RuleSet) requiredDistinction() string {
 	if !slices.Contains(kinds, hoso.AwardOther) {
 		// The higher forms named by title: "Huân chương", "Huy chương".
 		for _, t := range rs.Distinction.OtherTitles {
-			if !slices.ContainsFunc(commend, func(c string) bool { return foldWords(c) == foldWords(t) }) {
+			if !slices.ContainsFunc(commend, func(c string) bool { return vntext.Bare(c) == vntext.Bare(t) }) {
 				commend = append(commend, capitalize(t))
 			}
 		}
@@ -1039,14 +1040,14 @@ func (e *eval) education() hoso.RuleOutcome {
 			}
 		}
 	}
-	folded := " " + foldWords(text) + " "
+	folded := " " + vntext.Bare(text) + " "
 	for _, b := range rs.Education.Below {
-		if strings.Contains(folded, " "+foldWords(b)+" ") {
+		if strings.Contains(folded, " "+vntext.Bare(b)+" ") {
 			return fail()
 		}
 	}
 	for _, a := range rs.Education.Accept {
-		if strings.Contains(folded, " "+foldWords(a)+" ") {
+		if strings.Contains(folded, " "+vntext.Bare(a)+" ") {
 			return pass()
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 // day parses YYYY-MM-DD for tests.
@@ -560,15 +561,17 @@ func TestRatedBefore(t *testing.T) {
 	}
 }
 
-func TestFoldWords(t *testing.T) {
+// TestBareMatching: the rules match names on the shared bare form.
+func TestBareMatching(t *testing.T) {
 	for in, want := range map[string]string{
 		"Tốt nghiệp THCS":                    "tot nghiep thcs",
 		"  ĐẠI HỌC (chính quy)  ":            "dai hoc chinh quy",
 		"to\u0302\u0301t nghie\u0323\u0302p": "tot nghiep",
 		"12/12":                              "12 12",
+		"Ðảng uỷ":                            "dang uy",
 	} {
-		if got := foldWords(in); got != want {
-			t.Errorf("foldWords(%q) = %q, want %q", in, got, want)
+		if got := vntext.Bare(in); got != want {
+			t.Errorf("Bare(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 // maxRuleSetSize bounds what Load reads: a rule set is a page of text.
@@ -530,7 +531,7 @@ func (rs *RuleSet) check(p *problems) {
 		}
 	}
 	for i, t := range rs.Distinction.OtherTitles {
-		if strings.TrimSpace(foldWords(t)) == "" {
+		if strings.TrimSpace(vntext.Bare(t)) == "" {
 			p.add(fmt.Sprintf("distinction.other_titles[%d]", i), "cụm từ rỗng", "empty phrase")
 		}
 	}
