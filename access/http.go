@@ -438,11 +438,13 @@ func ParseLogin(contentType string, body []byte) (LoginRequest, error) {
 //	POST /v1/login    name + password → session cookie (throttled)
 //	POST /v1/logout   ends the session
 //	GET  /v1/me       who am I: account, roles, units
+//	POST /v1/password old + new password; ends every session, starts a new one
 //	GET  /v1/audit?dossier=&account=&action=&since=&until=&limit=  (Audit)
 func (g *Guard) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /v1/login", g.login)
 	mux.HandleFunc("POST /v1/logout", g.logout)
 	mux.Handle("GET /v1/me", g.Require("", "", g.me))
+	mux.Handle("POST /v1/password", g.Require("", ActPasswordEdit, g.password))
 	mux.Handle("GET /v1/audit", g.Require(Audit, ActAuditRead, g.auditRoute))
 }
 
@@ -486,8 +488,7 @@ func (g *Guard) login(w http.ResponseWriter, r *http.Request) {
 	}
 	e.Status = http.StatusOK
 	g.recordEntry(r.Context(), e)
-	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: secret, Path: "/",
-		MaxAge: int(g.st.opt.SessionMaxAge.Seconds()), HttpOnly: true, Secure: g.secure(r), SameSite: http.SameSiteLaxMode})
+	g.setCookie(w, r, secret)
 	writeJSON(w, http.StatusOK, struct {
 		Account    string   `json:"account"`
 		Roles      []Role   `json:"roles"`
@@ -516,6 +517,60 @@ func (g *Guard) logout(w http.ResponseWriter, r *http.Request) {
 	}
 	clearCookie(w, g.secure(r))
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// password changes the caller's own password: {"old","new"} as JSON, or
+// a form with old= and new=. Tokens cannot.
+func (g *Guard) password(w http.ResponseWriter, r *http.Request) {
+	p := PrincipalOf(r.Context())
+	if p.Token != "" {
+		writeError(w, http.StatusForbidden, errForbidden)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxLoginBody))
+	if err != nil {
+		writeError(w, http.StatusRequestEntityTooLarge, errBadRequest)
+		return
+	}
+	var req struct{ Old, New string }
+	switch mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt {
+	case "application/json":
+		err = json.Unmarshal(body, &req)
+	default:
+		var v url.Values
+		if v, err = url.ParseQuery(string(body)); err == nil {
+			req.Old, req.New = v.Get("old"), v.Get("new")
+		}
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, errBadRequest)
+		return
+	}
+	switch err := g.st.ChangePassword(r.Context(), p.Account, req.Old, req.New); {
+	case errors.Is(err, ErrBadLogin):
+		writeError(w, http.StatusUnauthorized, errBadLogin)
+	case errors.Is(err, ErrInvalid):
+		writeError(w, http.StatusBadRequest, &hoso.ErrorInfo{Code: hoso.EINVALID,
+			Message: fmt.Sprintf("Mật khẩu mới cần ít nhất %d ký tự.", MinPasswordLen), English: fmt.Sprintf("The new password needs at least %d characters.", MinPasswordLen)})
+	case err != nil:
+		g.opt.Logger.Error("access: change password", "err", err)
+		writeError(w, http.StatusServiceUnavailable, errUnavailable)
+	default:
+		// Every session ended with the old password, this one too: hand
+		// out a fresh one.
+		secret, _, err := g.st.CreateSession(r.Context(), p.Account, g.ClientAddr(r))
+		if err != nil {
+			writeError(w, http.StatusServiceUnavailable, errUnavailable)
+			return
+		}
+		g.setCookie(w, r, secret)
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+func (g *Guard) setCookie(w http.ResponseWriter, r *http.Request, secret string) {
+	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: secret, Path: "/",
+		MaxAge: int(g.st.opt.SessionMaxAge.Seconds()), HttpOnly: true, Secure: g.secure(r), SameSite: http.SameSiteLaxMode})
 }
 
 func (g *Guard) me(w http.ResponseWriter, r *http.Request) {

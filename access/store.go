@@ -355,7 +355,8 @@ func (s *Store) ResetPassword(ctx context.Context, name, pw string) (generated s
 }
 
 // ChangePassword replaces the password of an account that knows its
-// current one (the login page's "change password" form).
+// current one (the login page's "change password" form) and ends all its
+// sessions; the caller starts a new one.
 func (s *Store) ChangePassword(ctx context.Context, name, old, pw string) error {
 	a, err := s.Account(ctx, name)
 	if err != nil {
@@ -372,7 +373,7 @@ func (s *Store) ChangePassword(ctx context.Context, name, old, pw string) error 
 		return err
 	}
 	_, err = s.updateAccount(ctx, name, func(a *Account) error {
-		a.Password, a.MustChange = h, false
+		a.Password, a.MustChange, a.SessionsAfter = h, false, s.now()
 		return nil
 	})
 	return err
