@@ -143,9 +143,56 @@ func (c *Case) Document(papers ...Paper) *corpus.Document {
 		if i > 0 {
 			d.Body = append(d.Body, corpus.PageBreak{})
 		}
-		d.Body = append(d.Body, p.Blocks(c)...)
+		bs := p.Blocks(c)
+		if c.Sloppy {
+			bs = sloppy(bs)
+		}
+		d.Body = append(d.Body, bs...)
 	}
 	return d
+}
+
+// sloppy types the papers the way a hurried clerk does: a tab after a
+// bold label's colon, two spaces after a full stop. Values are untouched.
+func sloppy(bs []corpus.Block) []corpus.Block {
+	out := make([]corpus.Block, 0, len(bs))
+	var para func(p corpus.Paragraph) corpus.Paragraph
+	para = func(p corpus.Paragraph) corpus.Paragraph {
+		runs := append([]corpus.Run(nil), p.Runs...)
+		for i, r := range runs {
+			switch {
+			case r.Bold && strings.HasSuffix(r.Text, ": ") && i+1 < len(runs):
+				runs[i].Text = strings.TrimSuffix(r.Text, " ") + "\t"
+			case !r.Bold && !r.Italic:
+				runs[i].Text = strings.ReplaceAll(r.Text, ". ", ".  ")
+			}
+		}
+		p.Runs = runs
+		return p
+	}
+	for _, b := range bs {
+		switch x := b.(type) {
+		case corpus.Paragraph:
+			out = append(out, para(x))
+		case corpus.Table:
+			rows := make([][]corpus.Cell, len(x.Rows))
+			for i, row := range x.Rows {
+				rows[i] = make([]corpus.Cell, len(row))
+				for j, c := range row {
+					ps := make([]corpus.Paragraph, len(c.Paras))
+					for k, p := range c.Paras {
+						ps[k] = para(p)
+					}
+					rows[i][j] = corpus.Cell{Paras: ps, Span: c.Span}
+				}
+			}
+			x.Rows = rows
+			out = append(out, x)
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // docx writes the document with the case's producer.

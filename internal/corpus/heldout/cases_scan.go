@@ -18,8 +18,8 @@ func scanCases() []wanted {
 					Place: "Nghi Xuân", Date: D(2024, 2, 19), Layout: 0, Signer: "Đậu Văn Nam",
 					Years: []YR{{Year: 2021, Rating: tt}, {Year: 2022, Rating: xs}, {Year: 2023, Rating: tt}}},
 			}}},
-		{Want: hoso.VerdictIneligible, Case: Case{ID: "29-cao-van-luc", Out: OutScanPDF, Producer: ProdOwn, Scan: "scan200",
-			Tags: []string{"scan200", "htnv-year", "numbered-ratings"},
+		{Want: hoso.VerdictIneligible, Case: Case{ID: "29-cao-van-luc", Sloppy: true, Out: OutScanPDF, Producer: ProdOwn, Scan: "scan200",
+			Tags: []string{"sloppy-typing", "scan200", "htnv-year", "numbered-ratings"},
 			Note: "2021 rated Hoàn thành nhiệm vụ.",
 			Person: Person{Name: "Cao Văn Lực", Male: true, Born: D(1988, 7, 7), Unit: "Hạt Quản lý đường bộ số 3",
 				Position: "Công nhân", Education: "12/12", Hometown: "Thanh Chương, Nghệ An"},
@@ -51,7 +51,7 @@ func scanCases() []wanted {
 			Papers: []Paper{
 				NQ{Party: Party{DangBo: "ĐẢNG BỘ XÃ YÊN HỒ", ChiBo: "Chi bộ Hợp tác xã", Addressee: "Đảng uỷ xã Yên Hồ", Place: "Yên Hồ"},
 					Meeting: D(2023, 5, 9), Style: 1, Caps: true, Number: "02-NQ/CB", Members: 5, Present: 5, Compact: true},
-				NhanXet{Title: 0, Org1: "UBND XÃ YÊN HỒ", Org2: "HTX NÔNG NGHIỆP YÊN HỒ", OrgName: "Uỷ ban nhân dân xã Yên Hồ", Boss: "CHỦ TỊCH UBND XÃ",
+				NhanXet{Title: 0, Org1: "UBND XÃ YÊN HỒ", Org2: "HTX NÔNG NGHIỆP YÊN HỒ", OrgName: "Uỷ ban nhân dân xã Yên Hồ", Boss: "CHỦ TỊCH",
 					Place: "Yên Hồ", Date: D(2023, 4, 24), Layout: 1, RStyle: rsLower, Signer: "Bùi Xuân Hạnh",
 					Years:  []YR{{Year: 2020, Rating: tt}, {Year: 2021, Rating: tt}, {Year: 2022, Rating: tt}},
 					Awards: []Aw{{Year: 2021, Kind: hoso.AwardBangKhen, Issuer: "Chủ tịch UBND tỉnh", Number: "905/QĐ-UBND", Date: D(2022, 4, 5)}}},
@@ -59,7 +59,7 @@ func scanCases() []wanted {
 		{Want: hoso.VerdictEligible, Case: Case{ID: "32-ngo-thi-bich-thuy", Out: OutJPEG, Producer: ProdOwn, Scan: "photo200",
 			Tags: []string{"photo", "no-resolution", "latest-document"},
 			Note: "A phone photo of the unit's confirmation alone: the review date is its own date line.",
-			Person: Person{Name: "Ngô Thị Bích Thuỷ", Born: D(1993, 9, 15), Unit: "Trường THCS Lê Lợi, thành phố Hà Đông",
+			Person: Person{Name: "Ngô Thị Bích Thuỷ", Born: D(1993, 9, 15), Unit: "Trường THCS Lê Lợi, quận Hà Đông",
 				Position: "Giáo viên", Education: "12/12", Hometown: "Hà Đông, Hà Nội"},
 			Papers: []Paper{
 				NhanXet{Title: 1, Org1: "UBND QUẬN HÀ ĐÔNG", Org2: "TRƯỜNG THCS LÊ LỢI", OrgName: "Trường THCS Lê Lợi", Boss: "HIỆU TRƯỞNG",

@@ -67,6 +67,7 @@ type Case struct {
 	Producer Producer
 	Columns  int    // 2: two-column page layout (python-docx sections)
 	Scan     string // scan variant for scanned outputs
+	Sloppy   bool   // stray tabs and double spaces (see sloppy)
 	Tags     []string
 	Note     string
 	Person   Person

@@ -155,7 +155,7 @@ func (n NQ) Blocks(c *Case) []corpus.Block {
 type Phieu struct {
 	Year       int
 	Self, Auth hoso.Rating
-	Style      int // 0: ☐/☒ lists; 1: written; 2: table with both columns
+	Style      int // 0: ☐/☒ lists; 1: written; 2: table with both columns; 3: levels table with an "x"
 	CongChuc   bool
 	Hint       bool // the template's option hint left in
 	Org1, Org2 string
@@ -222,6 +222,18 @@ func (p Phieu) Blocks(c *Case) []corpus.Block {
 		}
 		return out
 	}
+	// Style 3: the levels as table rows with an "x" in the ticked one.
+	grid := func(pick hoso.Rating) corpus.Block {
+		rows := [][]corpus.Cell{{cellB("Mức xếp loại"), cellB("Đánh dấu (x)")}}
+		for _, l := range levels {
+			m := ""
+			if l == pick {
+				m = "x"
+			}
+			rows = append(rows, []corpus.Cell{cellL(ratingText(l, rs)), cell(m)})
+		}
+		return corpus.Table{Widths: []int{6000, 2500}, Rows: rows}
+	}
 	hint := func() corpus.Block {
 		return corpus.Paragraph{Runs: []corpus.Run{{Text: "(Hoàn thành xuất sắc nhiệm vụ; hoàn thành tốt nhiệm vụ; hoàn thành nhiệm vụ; không hoàn thành nhiệm vụ)", Italic: true}}, Size: 22}
 	}
@@ -234,6 +246,8 @@ func (p Phieu) Blocks(c *Case) []corpus.Block {
 		if p.Hint {
 			b = append(b, hint())
 		}
+	case 3:
+		b = append(b, para("2. Tự "+verb+" chất lượng:"), grid(p.Self))
 	}
 	if p.Style != 2 {
 		b = append(b, sign("NGƯỜI TỰ NHẬN XÉT", "(Ký, ghi rõ họ tên)", c.Person.Name))
@@ -265,6 +279,8 @@ func (p Phieu) Blocks(c *Case) []corpus.Block {
 	case p.Style == 0:
 		b = append(b, para("2. Kết quả đánh giá, "+verb+" chất lượng:"))
 		b = append(b, options(p.Auth)...)
+	case p.Style == 3:
+		b = append(b, para("2. Kết quả đánh giá, "+verb+" chất lượng:"), grid(p.Auth))
 	default:
 		b = append(b, para("2. Kết quả đánh giá, "+verb+" chất lượng: "+ratingText(p.Auth, rs)+"."))
 		if p.Hint {
