@@ -16,7 +16,7 @@ run() { go test -run '^$' "$@" | tee -a "$raw" >&2; }
 
 # Reading, validating and rendering one dossier: on one core, as the
 # targets are stated.
-run -cpu 1 -bench 'BenchmarkDOCX|BenchmarkRecord|BenchmarkEvaluate' -benchmem ./extract ./validate ./render
+run -cpu 1 -bench 'BenchmarkDOCX|BenchmarkRecord|BenchmarkRead|BenchmarkEvaluate' -benchmem ./extract ./dossier ./validate ./render
 run -bench 'BenchmarkPDF$' -benchtime 20x ./extract
 run -bench 'BenchmarkServiceOverhead' -benchtime 50x ./ingest
 if [ "${1:-}" != quick ]; then
