@@ -184,3 +184,55 @@ func TestFormMergedYearCells(t *testing.T) {
 		t.Errorf("awards %v", aw)
 	}
 }
+
+func awardsOf(rec *hoso.Record) []string {
+	var out []string
+	for _, a := range rec.Awards {
+		out = append(out, fmt.Sprintf("%d:%s", a.Year, a.Kind))
+	}
+	return out
+}
+
+func TestFormAwardDecision(t *testing.T) {
+	decision := []string{
+		"| UBND TỈNH THÁI BÌNH | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+		"| SỞ TÀI CHÍNH | Độc lập - Tự do - Hạnh phúc |",
+		"| Số: 45/QĐ-STC | Thái Bình, ngày 10 tháng 01 năm 2023 |",
+		"QUYẾT ĐỊNH",
+		"Về việc khen thưởng thành tích năm 2022",
+		"GIÁM ĐỐC SỞ TÀI CHÍNH",
+		"Căn cứ Luật Thi đua, Khen thưởng ngày 15 tháng 6 năm 2022;",
+		"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;",
+		"QUYẾT ĐỊNH:",
+		"Điều 1. Tặng Giấy khen cho 02 tập thể và 03 cá nhân có tên trong danh sách kèm theo đã có thành tích xuất sắc trong thực hiện nhiệm vụ.",
+		"DANH SÁCH",
+		"(Kèm theo Quyết định số 45/QĐ-STC ngày 10/01/2023)",
+		"| STT | Họ và tên | Chức vụ, đơn vị |",
+		"| I | Tập thể |  |",
+		"| 1 | Phòng Quản lý ngân sách |  |",
+		"| II | Cá nhân |  |",
+		"| 1 | Ông Trần Văn Khác | Chuyên viên |",
+		"| 2 | Bà Bế Thị Ỷ | Chuyên viên Phòng Ngân sách |",
+	}
+	lines := append(append([]string{}, resolution...), decision...)
+	rec, _ := Read(blocks(lines...))
+	if got := awardsOf(rec); !slices.Equal(got, []string{"2022:giay_khen"}) {
+		t.Errorf("awards %v, want the 2022 achievement", got)
+	}
+	if len(rec.Awards) == 1 && rec.Awards[0].Evidence.Doc != hoso.DocQDKhen {
+		t.Errorf("award evidence from %q", rec.Awards[0].Evidence.Doc)
+	}
+	// The same decision without the candidate in its list is someone else's.
+	other := append(append([]string{}, resolution...), decision[:len(decision)-1]...)
+	rec, _ = Read(blocks(other...))
+	if got := awardsOf(rec); len(got) != 0 {
+		t.Errorf("awards %v of a decision that does not name the candidate", got)
+	}
+	kinds := []hoso.DocKind{}
+	for _, d := range rec.Documents {
+		kinds = append(kinds, d.Kind)
+	}
+	if !slices.Equal(kinds, []hoso.DocKind{hoso.DocNQChiBo, hoso.DocQDKhen}) {
+		t.Errorf("documents %v", kinds)
+	}
+}
