@@ -358,3 +358,53 @@ func runOn(tool []string, data []byte) (string, error) {
 	out, err := exec.Command(tool[0], args...).Output()
 	return string(out), err
 }
+
+// What the truth says is printed: a paper's facts must appear in its own
+// text (after joining line breaks and collapsing spaces), so a layout
+// switch can never drop a line the truth relies on.
+func TestFactsArePrinted(t *testing.T) {
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, c := range Cases() {
+		for i, p := range c.Papers {
+			text := flat(strings.Join(texts(c.Document(p)), " "))
+			f := p.Facts(&c)
+			must := func(what, s string) {
+				if s != "" && !strings.Contains(text, flat(s)) {
+					t.Errorf("%s paper %d (%s): %s %q not printed", c.ID, i, p.Kind(), what, s)
+				}
+			}
+			q, isQD := p.(QD)
+			named := !isQD || (q.Includes && q.Collective == "")
+			if named && !strings.Contains(text, c.Person.Name) && !strings.Contains(text, upper(c.Person.Name)) {
+				t.Errorf("%s paper %d: candidate's name not printed", c.ID, i)
+			}
+			if f.Unit {
+				must("unit", c.Person.Unit)
+			}
+			if f.Position {
+				must("position", c.Person.Position)
+			}
+			must("addressee", f.Addressee)
+			for _, d := range []hoso.Date{f.Meeting, f.Employed, f.Born} {
+				if !d.IsZero() {
+					must("year", fmt.Sprint(d.Year))
+				}
+			}
+			if f.BirthYear != 0 {
+				must("birth year", fmt.Sprint(f.BirthYear))
+			}
+			for _, a := range f.Ratings {
+				must("rating year", fmt.Sprint(a.Year))
+			}
+			for _, y := range f.Unrated {
+				must("unrated year", fmt.Sprint(y))
+			}
+			for _, a := range f.Awards {
+				must("award year", fmt.Sprint(a.Year))
+				if n := strings.TrimPrefix(a.Decision, "Quyết định số "); n != "" {
+					must("decision number", n[:strings.Index(n, " ")])
+				}
+			}
+		}
+	}
+}
