@@ -2,6 +2,7 @@ package extract
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -168,12 +169,21 @@ type docxStyles struct {
 }
 
 func readStyles(f *zip.File, b *budget) (*docxStyles, error) {
+	st := &docxStyles{fonts: map[string]string{}, basedOn: map[string]string{}, resolved: map[string]string{}}
+	// Styles only matter when one of them names a legacy font: any other
+	// font decodes as Unicode, exactly as no font does. Word's and
+	// python-docx's styles.xml is 350 KB of mostly latent styles, so a
+	// byte scan for the legacy font prefixes replaces walking every token
+	// (14 ms a dossier) in all but the rare legacy document.
+	legacy, err := stylesNameLegacyFont(f, b)
+	if err != nil || !legacy {
+		return st, err
+	}
 	rc, lr, err := b.open(f)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	st := &docxStyles{fonts: map[string]string{}, basedOn: map[string]string{}, resolved: map[string]string{}}
 	dec := xml.NewDecoder(&tagGapReader{r: lr})
 	var stack []string
 	cur, curType, isDefault := "", "", false
@@ -222,6 +232,64 @@ func readStyles(f *zip.File, b *budget) (*docxStyles, error) {
 			}
 		}
 	}
+}
+
+// stylesNameLegacyFont reports whether the styles part may name a legacy
+// font: it holds ".vn" or "vni-" in any case, or a character reference
+// that could spell one. It reads the part once, within the budget, with a
+// fixed buffer.
+func stylesNameLegacyFont(f *zip.File, b *budget) (bool, error) {
+	rc, lr, err := b.open(f)
+	if err != nil {
+		return false, err
+	}
+	defer rc.Close()
+	const keep = 3 // bytes carried over so a marker split by a read is seen
+	buf := make([]byte, 32<<10)
+	n := 0
+	for {
+		m, err := lr.Read(buf[n:])
+		n += m
+		if legacyFontMarker(buf[:n]) {
+			return true, nil
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, errDOCXCorrupt(err)
+		}
+		if n > keep {
+			n = copy(buf, buf[n-keep:n])
+		}
+	}
+}
+
+// legacyFontMarker finds ".vn", "vni-" (any case) or "&#" in p. It looks
+// for the rare bytes '.', '-' and '&' with IndexByte, which is what keeps
+// the scan near memory speed.
+func legacyFontMarker(p []byte) bool {
+	for i := 0; ; {
+		k := bytes.IndexByte(p[i:], '.')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		if i+1 < len(p) && p[i]|0x20 == 'v' && p[i+1]|0x20 == 'n' {
+			return true
+		}
+	}
+	for i := 0; ; {
+		k := bytes.IndexByte(p[i:], '-')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		if j := i - 4; j >= 0 && p[j]|0x20 == 'v' && p[j+1]|0x20 == 'n' && p[j+2]|0x20 == 'i' {
+			return true
+		}
+	}
+	return bytes.Contains(p, []byte("&#"))
 }
 
 // font returns the font style id sets, following basedOn.
