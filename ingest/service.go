@@ -444,6 +444,7 @@ func (s *Service) complete(ctx context.Context, st *State, u Upload, rec *hoso.R
 	st.Status = StatusRendered
 	st.Verdict = rec.Verdict
 	st.Record = prefix + "record.json"
+	st.Review = rec.Review()
 	if rec.Letter != nil {
 		st.LetterKind, st.DOCX, st.PDF = rec.Letter.Kind, rec.Letter.DOCX, rec.Letter.PDF
 	}

@@ -48,6 +48,10 @@ type State struct {
 	DOCX       string          `json:"docx,omitempty"`   // key in the letter bucket
 	PDF        string          `json:"pdf,omitempty"`    // key in the letter bucket
 	Record     string          `json:"record,omitempty"` // key of record.json
+	// Review lists, in Vietnamese, why the letter must be looked at before
+	// it is signed (addressee unknown, a garbled name, no rule set in
+	// force); empty when it needs no review.
+	Review []string `json:"review,omitempty"`
 
 	Error      *hoso.ErrorInfo `json:"error,omitempty"`
 	Deliveries uint64          `json:"deliveries,omitempty"`

@@ -7,11 +7,11 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 // Profile selects the administrative format of a letter.
@@ -79,33 +79,16 @@ type Origin struct {
 
 // addresseeFor looks the unit up in the table of origins.
 func (iss *Issuer) addresseeFor(unit string) (string, bool) {
-	u := " " + foldWords(unit) + " "
+	u := " " + vntext.Bare(unit) + " "
 	if strings.TrimSpace(u) == "" {
 		return "", false
 	}
 	for _, o := range iss.Addressees {
-		if f := foldWords(o.Origin); f != "" && strings.Contains(u, " "+f+" ") {
+		if f := vntext.Bare(o.Origin); f != "" && strings.Contains(u, " "+f+" ") {
 			return strings.TrimSpace(o.Addressee), true
 		}
 	}
 	return "", false
-}
-
-// foldWords lower-cases s, removes Vietnamese marks and squashes
-// everything but letters and digits into single spaces, for matching.
-func foldWords(s string) string {
-	var b strings.Builder
-	space := true
-	for _, r := range foldVI(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			space = false
-		} else if !space {
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	return strings.TrimSpace(b.String())
 }
 
 // Signer is the signature block.
