@@ -44,7 +44,8 @@ func Main() {
 // returns the exit code.
 func Serve(in io.Reader, out io.Writer, stderr io.Writer) int {
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	dec := gob.NewDecoder(bufio.NewReader(in))
+	br := bufio.NewReaderSize(in, 64<<10)
+	dec := gob.NewDecoder(br) // br is an io.ByteReader: gob reads no further than its message
 	bw := bufio.NewWriter(out)
 	enc := gob.NewEncoder(bw)
 	var h hello
@@ -87,9 +88,18 @@ func Serve(in io.Reader, out io.Writer, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "sandbox child:", err)
 			return exitProtocol
 		}
-		t, err := x.Text(context.Background(), req.Name, bytes.NewReader(req.Data), int64(len(req.Data)))
-		big := len(req.Data) > 8<<20
-		req.Data = nil
+		if req.Size < 0 || req.Size > h.Limits.Defaults().MaxBytes {
+			fmt.Fprintln(stderr, "sandbox child: bad size", req.Size)
+			return exitProtocol
+		}
+		data := make([]byte, req.Size)
+		if _, err := io.ReadFull(br, data); err != nil {
+			fmt.Fprintln(stderr, "sandbox child: short file:", err)
+			return exitProtocol
+		}
+		t, err := x.Text(context.Background(), req.Name, bytes.NewReader(data), req.Size)
+		big := len(data) > 8<<20
+		data = nil
 		if err := enc.Encode(response{Text: t, Err: toWireError(err)}); err != nil {
 			return exitProtocol
 		}

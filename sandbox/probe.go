@@ -50,7 +50,7 @@ func Probe(ctx context.Context, opt Options) (*ProbeResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := c.do(ctx, request{Probe: true}, t.opt.Wall)
+	res, err := c.do(ctx, request{Probe: true}, nil, t.opt.Wall)
 	if err != nil {
 		c.kill()
 		return nil, err

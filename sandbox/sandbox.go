@@ -127,8 +127,8 @@ func (t *Texter) Text(ctx context.Context, name string, r io.ReaderAt, size int6
 		// runs, so no child is needed.
 		return (&extract.Extractor{Limits: lim}).Text(ctx, name, r, size)
 	}
-	data := make([]byte, size)
-	if n, err := r.ReadAt(data, 0); n < len(data) {
+	head := make([]byte, min(size, extract.SniffLen))
+	if n, err := r.ReadAt(head, 0); n < len(head) {
 		if err == nil || errors.Is(err, io.EOF) {
 			err = io.ErrUnexpectedEOF
 		}
@@ -145,7 +145,7 @@ func (t *Texter) Text(ctx context.Context, name string, r io.ReaderAt, size int6
 	if err != nil {
 		return nil, err
 	}
-	res, err := c.do(ctx, request{Name: name, Data: data}, t.opt.Wall)
+	res, err := c.do(ctx, request{Name: name, Size: size}, io.NewSectionReader(r, 0, size), t.opt.Wall)
 	if err == nil {
 		if res.Err != nil && (res.Err.Code == hoso.ETIMEOUT || res.Err.Code == hoso.EINTERNAL) {
 			// The child ends itself after these (see Serve): let it go.
@@ -161,7 +161,12 @@ func (t *Texter) Text(ctx context.Context, name string, r io.ReaderAt, size int6
 	// The child is gone (or killed here): say why, from what is known.
 	why := c.end()
 	t.forget(c)
-	return nil, t.judge(err, why, kindOf(data))
+	var re *readError
+	if errors.As(err, &re) {
+		// Our side could not read the upload: not the file's fault.
+		return nil, hoso.Wrap(re.err, hoso.ETRANSIENT, "Không đọc được tệp tải lên; sẽ thử lại", "cannot read the upload; will retry")
+	}
+	return nil, t.judge(err, why, extract.Detect(head))
 }
 
 // get returns an idle child or starts one.
@@ -334,7 +339,21 @@ func ctxErr(err error, what string) error {
 	return hoso.Wrap(err, hoso.ETRANSIENT, "Việc đọc tệp bị dừng giữa chừng; sẽ thử lại", "reading was interrupted; it will be retried")
 }
 
-func kindOf(data []byte) extract.Kind { return extract.Detect(data[:min(len(data), extract.SniffLen)]) }
+// readError is a failure to read the caller's file while sending it.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return "sandbox: read the file: " + e.err.Error() }
+
+// readerOnly reads from r, marking its errors as the caller's.
+type readerOnly struct{ r io.Reader }
+
+func (o readerOnly) Read(p []byte) (int, error) {
+	n, err := o.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &readError{err}
+	}
+	return n, err
+}
 
 // kindLabel names a kind of file in messages.
 func kindLabel(k extract.Kind) (vi, en string) {
@@ -456,7 +475,7 @@ func childEnv(tmp string) []string {
 
 // do sends one request and waits for the answer, the wall deadline or the
 // caller's context, whichever comes first.
-func (c *child) do(ctx context.Context, req request, wall time.Duration) (*response, error) {
+func (c *child) do(ctx context.Context, req request, file io.Reader, wall time.Duration) (*response, error) {
 	c.files++
 	type result struct {
 		res *response
@@ -465,6 +484,13 @@ func (c *child) do(ctx context.Context, req request, wall time.Duration) (*respo
 	ch := make(chan result, 1)
 	go func() {
 		err := c.enc.Encode(req)
+		if err == nil && file != nil {
+			var n int64
+			n, err = io.Copy(c.bw, readerOnly{file})
+			if err == nil && n != req.Size {
+				err = &readError{io.ErrUnexpectedEOF}
+			}
+		}
 		if err == nil {
 			err = c.bw.Flush()
 		}

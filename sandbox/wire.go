@@ -41,9 +41,11 @@ func (o *ocrOptions) options(tmp string) extract.OCROptions {
 		TesseractPath: o.TesseractPath, PdftoppmPath: o.PdftoppmPath, PdfinfoPath: o.PdfinfoPath, TempDir: tmp}
 }
 
+// request is followed on the wire by Size raw bytes, the file: streamed
+// from the caller's reader, never held whole in the parent.
 type request struct {
 	Name  string
-	Data  []byte
+	Size  int64
 	Probe bool // answer with what the child sees instead
 }
 

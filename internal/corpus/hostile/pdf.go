@@ -5,6 +5,8 @@ import (
 	"compress/zlib"
 	"fmt"
 	"strings"
+
+	"github.com/hoso-vn/hoso"
 )
 
 // pdfFile assembles a PDF from numbered objects (1-based, in order) with a
@@ -30,6 +32,18 @@ func pdfFile(objs []string, extra string) []byte {
 // stream is a stream object with its exact /Length.
 func stream(dict, data string) string {
 	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
+}
+
+// deflateSpaces is n spaces, deflated, without holding them in memory.
+func deflateSpaces(n int64) []byte {
+	var b bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for ; n > 0; n -= int64(len(chunk)) {
+		w.Write(chunk[:min(n, int64(len(chunk)))])
+	}
+	w.Close()
+	return b.Bytes()
 }
 
 func deflate(data []byte) []byte {
@@ -127,4 +141,91 @@ func PDFSeeds() [][]byte {
 		PrevLoopPDF(1),
 		PrevLoopPDF(2),
 	}
+}
+
+// pageTree is a PDF whose catalog's /Pages is the given object text
+// (objects 1 catalog, 2 pages as given, 3 page).
+func pageTree(pages string) []byte {
+	return pdfFile([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		pages,
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+	}, "")
+}
+
+func pdfCases() []Case {
+	valid := textPDF("Ban tu kiem diem", "Nam 2018: Hoan thanh tot nhiem vu")
+	cs := []Case{
+		c("pdf-hop-le.pdf", "control: a text PDF", "", fixed(valid)),
+		c("pdf-rac-truoc.pdf", "junk before %PDF-", hoso.EUNREADABLE, fixed(append([]byte("junk junk\n"), valid...))),
+		c("pdf-rong.pdf", "a header only", hoso.EUNREADABLE, fixed([]byte("%PDF-1.4\n"))),
+		c("pdf-1000-trang.pdf", "1 000 pages", hoso.ETOOLARGE, func() []byte { return manyPages(1000) }),
+		c("pdf-mat-khau.pdf", "encrypted PDF", hoso.EENCRYPTED, fixed(pdfFile([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>",
+			"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) >>",
+		}, "/Encrypt 3 0 R /ID [<01> <01>] "))),
+		c("pdf-pages-la-catalog.pdf", "/Pages is the catalog", hoso.EUNREADABLE, fixed(pdfFile([]string{
+			"<< /Type /Catalog /Pages 1 0 R >>"}, ""))),
+		c("pdf-kids-tu-tro.pdf", "page tree whose Kids hold itself", hoso.EUNREADABLE, fixed(pageTree("<< /Type /Pages /Kids [2 0 R] /Count 1 >>"))),
+		c("pdf-kids-vong.pdf", "page tree loop through a child", hoso.EUNREADABLE, fixed(pdfFile([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 1 >>"}, ""))),
+		c("pdf-count-ty.pdf", "/Count 1 000 000 000", hoso.EUNREADABLE, fixed(pageTree("<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>"))),
+		c("pdf-khong-trang.pdf", "no pages", hoso.EUNREADABLE, fixed(pageTree("<< /Type /Pages /Kids [] /Count 0 >>"))),
+		c("pdf-kids-thieu.pdf", "Kids pointing at missing objects", hoso.EUNREADABLE, fixed(pageTree("<< /Type /Pages /Kids [9 0 R 10 0 R] /Count 2 >>"))),
+		c("pdf-root-thieu.pdf", "trailer root missing", hoso.EUNREADABLE, fixed(pdfFile([]string{"<< /Type /Pages >>"}, "/Root 7 0 R "))),
+		c("pdf-hong-cau-truc.pdf", "xref into the middle of objects", hoso.EUNREADABLE, fixed(corpusMalformed())),
+		c("pdf-length-ty.pdf", "stream /Length 999 999 999", hoso.EUNREADABLE, func() []byte {
+			return bytes.Replace(pageWith("BT /F1 12 Tf (Ly lich) Tj ET"), []byte("/Length 28 "), []byte("/Length 999999999 "), 1)
+		}),
+		c("pdf-prev-tu-tro.pdf", "trailer /Prev points to its own xref", hoso.ETIMEOUT, fixed(PrevLoopPDF(1))),
+		c("pdf-prev-hai.pdf", "two xrefs pointing at each other", hoso.ETIMEOUT, fixed(PrevLoopPDF(2))),
+		c("pdf-prev-ba.pdf", "three xrefs in a ring", hoso.ETIMEOUT, fixed(PrevLoopPDF(3))),
+		c("pdf-prev-nam.pdf", "five xrefs in a ring", hoso.ETIMEOUT, fixed(PrevLoopPDF(5))),
+		c("pdf-xrefstm-prev-tu-tro.pdf", "xref stream /Prev points to itself", hoso.ETIMEOUT, fixed(XrefStreamPDF(4, true))),
+		c("pdf-q-200k.pdf", "200 000 q operators", "", fixed(pageWith(strings.Repeat("q\n", 200_000)))),
+		c("pdf-q-400k-nen.pdf", "400 000 q operators, deflated", "", func() []byte {
+			return pdfFile([]string{
+				"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+				stream("/Filter /FlateDecode", string(deflate([]byte(strings.Repeat("q ", 400_000))))),
+			}, "")
+		}),
+		c("pdf-400k-tj.pdf", "400 000 text operators", "", fixed(pageWith("BT /F1 12 Tf "+strings.Repeat("(x) Tj ", 400_000/8)+"ET"))),
+		c("pdf-bom-noi-dung.pdf", "content stream inflating to 200 MB", hoso.ETOOLARGE, func() []byte {
+			return pdfFile([]string{
+				"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+				stream("/Filter /FlateDecode", string(deflateSpaces(200<<20))),
+			}, "")
+		}),
+		c("pdf-mang-long-sau.pdf", "array nested 100 000 deep", hoso.EUNREADABLE, fixed(pageTree("<< /Type /Pages /Kids [3 0 R] /Count 1 /X "+
+			strings.Repeat("[", 100_000)+strings.Repeat("]", 100_000)+" >>"))),
+		c("pdf-dict-long-sau.pdf", "dictionary nested 100 000 deep", hoso.EUNREADABLE, fixed(pageTree("<< /Type /Pages /Kids [3 0 R] /Count 1 /X "+
+			strings.Repeat("<< /A ", 100_000)+strings.Repeat(">> ", 100_000)+" >>"))),
+		c("pdf-objstm-n-ty.pdf", "object stream claiming 10^9 objects", hoso.EUNREADABLE, fixed(pdfFile([]string{
+			"<< /Type /Catalog /Pages 3 0 R >>",
+			stream("/Type /ObjStm /N 1000000000 /First 4", "3 0 << /Type /Pages /Kids [] /Count 0 >>"),
+		}, ""))),
+	}
+	for _, size := range []int64{999_999_999, 1 << 31, 1 << 33, 4_000_000_000, 1_000_000_000_000, 1 << 40} {
+		cs = append(cs, c(fmt.Sprintf("pdf-xref-size-%d.pdf", size), "xref stream /Size allocation bomb", hoso.ETOOLARGE,
+			fixed(XrefStreamPDF(size, false))))
+	}
+	for _, size := range []int64{-1, 0, 3, 100_000} {
+		cs = append(cs, c(fmt.Sprintf("pdf-xref-size-nho-%d.pdf", size), "xref stream with a wrong /Size", hoso.EUNREADABLE,
+			fixed(XrefStreamPDF(size, false))))
+	}
+	for i, f := range []float64{0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 0.95} {
+		cs = append(cs, c(fmt.Sprintf("pdf-cat-%d.pdf", i), "truncated PDF", hoso.EUNREADABLE, func() []byte { return cut(valid, f) }))
+	}
+	for i := range 5 {
+		cs = append(cs, c(fmt.Sprintf("pdf-ngau-nhien-%d.pdf", i), "PDF header then noise", hoso.EUNREADABLE,
+			fixed(noise(400+uint64(i), "%PDF-1.7\n", 4096))))
+	}
+	return cs
+}
+
+func manyPages(n int) []byte {
+	return corpusManyPages(n)
 }
