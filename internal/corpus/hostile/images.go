@@ -86,7 +86,7 @@ func manyFramesGIF(n int) []byte {
 	b.Write([]byte{0, 0, 0, 255, 255, 255})
 	for range n {
 		b.Write([]byte{0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0}) // descriptor
-		b.Write([]byte{2, 2, 0x4c, 0x01, 0})            // LZW size 2, one sub-block, end
+		b.Write([]byte{2, 2, 0x4c, 0x01, 0})             // LZW size 2, one sub-block, end
 	}
 	b.WriteByte(0x3b)
 	return b.Bytes()
