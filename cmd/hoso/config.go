@@ -32,6 +32,7 @@ type config struct {
 	Ingest ingest.Config
 
 	HTTP   string // API listen address
+	Access accessFlags
 	Rules  string // rule set file; the embedded default when empty
 	Issuer string // issuer profile file; the embedded default when empty
 	OCR    string // auto | off
@@ -174,7 +175,8 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		str(&c.Ingest.SpoolDir, "spool", "HOSO_SPOOL_DIR", "", "folder for temporary copies of uploads (default the system temp folder)")
 	}
 	if g&withHTTP != 0 {
-		str(&c.HTTP, "http", "HOSO_HTTP", "127.0.0.1:8080", "HTTP API listen address (empty: no API)")
+		str(&c.HTTP, "http", "HOSO_HTTP", "127.0.0.1:8080", "HTTP API listen address (empty: no API); beyond loopback only with TLS or --trusted-proxies")
+		c.Access.define(fs, func(fl, env string) { binds = append(binds, binding{fl, env}) })
 	}
 	if g&withEmbedded != 0 {
 		str(&c.Data, "data", "HOSO_DATA", "hoso-data", "folder of the embedded mode: nats/, uploads/, letters/")

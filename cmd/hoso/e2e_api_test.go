@@ -3,24 +3,65 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/hoso-vn/hoso/access"
 	"github.com/hoso-vn/hoso/ingest"
 )
 
-// api is a client of the HTTP API of a running hoso.
-type api struct{ base string }
+// api is a client of the HTTP API of a running hoso, with an API token
+// or a session cookie "hoso_session=…" (every /v1/ route needs one).
+type api struct{ base, token string }
 
 func (a api) get(path string) (*http.Response, error) {
+	return a.do("GET", path, "", nil)
+}
+
+func (a api) do(method, path, ctype string, body io.Reader) (*http.Response, error) {
+	req, err := http.NewRequest(method, a.base+path, body)
+	if err != nil {
+		return nil, err
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	switch {
+	case strings.HasPrefix(a.token, access.CookieName+"="): // a browser session
+		req.Header.Set("Cookie", a.token)
+	case a.token != "":
+		req.Header.Set("Authorization", "Bearer "+a.token)
+	}
 	c := http.Client{Timeout: 10 * time.Second}
-	return c.Get(a.base + path)
+	return c.Do(req)
+}
+
+// automationToken creates an automation account that reads and uploads in
+// every unit, straight in the accounts KV of js, and returns its token.
+func automationToken(t *testing.T, js jetstream.JetStream) string {
+	t.Helper()
+	ctx := context.Background()
+	st, err := access.Open(ctx, js, access.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "e2e-robot"
+	if _, err := st.AddAccount(ctx, access.NewAccount{Name: name, Roles: []access.Role{access.System}, Units: []string{access.AllUnits}}); err != nil && !errors.Is(err, access.ErrExists) {
+		t.Fatal(err)
+	}
+	_, raw, err := st.CreateToken(ctx, access.NewToken{Account: name, Scopes: []access.Scope{access.ScopeRead, access.ScopeUpload}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
 }
 
 func (a api) getJSON(path string, v any) (int, error) {

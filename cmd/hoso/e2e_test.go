@@ -333,6 +333,7 @@ func TestServe(t *testing.T) {
 		s3:     true,
 	}
 	p.api.waitReady(t)
+	p.api.token = automationToken(t, js)
 
 	etags := map[string]string{}
 	for _, f := range fixtures {
@@ -533,7 +534,7 @@ func postUpload(t *testing.T, p pipeline, f fixture) {
 	}
 	fw.Write(f.data)
 	mw.Close()
-	resp, err := http.Post(p.api.base+"/v1/dossiers", mw.FormDataContentType(), &body)
+	resp, err := p.api.do("POST", "/v1/dossiers", mw.FormDataContentType(), &body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -612,6 +613,7 @@ func TestRunFolder(t *testing.T) {
 	a.waitReady(t)
 	n := &natsServer{port: natsPort}
 	_, js := n.client(t)
+	a.token = automationToken(t, js)
 	p := pipeline{
 		pdf:    pdf,
 		api:    a,

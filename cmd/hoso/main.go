@@ -60,6 +60,8 @@ func commands() map[string]command {
 		"rules":    {"list the embedded rule sets", cmdRules},
 		"render":   {"render the letter for a record JSON", cmdRender},
 		"version":  {"print the version", cmdVersion},
+		"users":    {"manage accounts and API tokens (add, list, disable, reset, token …)", cmdUsers},
+		"audit":    {"print the audit trail: who did what to which dossier", cmdAudit},
 	}
 }
 

@@ -63,6 +63,11 @@ func (c *config) s3Store() (*ingest.S3, error) {
 // pipeline sets the streams and buckets up, then runs the service (and,
 // with a folder store, its watcher) and the HTTP API until ctx ends.
 func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, st ingest.Store, dir *ingest.Dir) error {
+	if c.HTTP != "" {
+		if err := checkListen(c.HTTP, &c.Access); err != nil {
+			return fmt.Errorf("hoso: %w", err)
+		}
+	}
 	proc, closeProc, err := c.processor(ctx, m.Logger)
 	if err != nil {
 		return err
@@ -85,6 +90,13 @@ func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, 
 	if err != nil {
 		return err
 	}
+	people, err := m.accessStore(ctx, c, js)
+	if err != nil {
+		return err
+	}
+	if err := m.bootstrap(ctx, people, c.Data != "", c.Access.scheme()+"://"+c.HTTP); err != nil {
+		return err
+	}
 
 	var srv *http.Server
 	var wg sync.WaitGroup
@@ -97,11 +109,16 @@ func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, 
 		// Uploads bound their own body reads (ingest's bodyReader); these
 		// bound the rest: headers, idle keep-alive connections, a client
 		// that never reads the answer.
-		srv = &http.Server{Handler: svc.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		api, err := m.apiHandler(c, svc, people)
+		if err != nil {
+			return fmt.Errorf("hoso: HTTP API: %w", err)
+		}
+		srv = &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 			WriteTimeout: 30 * time.Minute, MaxHeaderBytes: 64 << 10}
-		m.Logger.Info("hoso: HTTP API listening", "url", "http://"+l.Addr().String()+"/v1/dossiers")
+		m.Logger.Info("hoso: HTTP API listening", "url", c.Access.scheme()+"://"+l.Addr().String()+"/v1/dossiers",
+			"login", "POST /v1/login or Authorization: Bearer <token>")
 		wg.Go(func() {
-			if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := c.Access.serveAPI(srv, l); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				errs <- fmt.Errorf("hoso: HTTP API: %w", err)
 			}
 		})
