@@ -122,9 +122,12 @@ func (n NQ) Blocks(c *Case) []corpus.Block {
 		line += ", " + bt
 	}
 	line += "; chức vụ: " + c.Person.Position + "; đơn vị công tác: " + c.unitText() + "."
-	if len(n.Others) == 0 {
+	switch {
+	case len(n.Others) == 0 && n.Style%2 == 1:
+		b = append(b, label("Họ và tên quần chúng: ", line))
+	case len(n.Others) == 0:
 		b = append(b, label("Quần chúng: ", line))
-	} else {
+	default:
 		b = append(b, para("1. "+line))
 		for i, o := range n.Others {
 			b = append(b, para(fmt.Sprintf("%d. %s, sinh ngày %s; đơn vị công tác: %s.", i+2, o.Name, dstr(o.Born, dsSlash0), o.Unit)))
@@ -396,12 +399,30 @@ func (n NhanXet) Blocks(c *Case) []corpus.Block {
 		b = append(b, title("BẢNG TỔNG HỢP"), centerB(fmt.Sprintf("kết quả đánh giá, xếp loại chất lượng %d năm gần nhất", len(n.Years))))
 	}
 	bt, _, _ := c.birthText(n.Birth, hoso.Date{}, dsSlash0)
-	b = append(b, blank(), indent(fmt.Sprintf("%s %s xác nhận:", n.Boss[:1]+strings.ToLower(n.Boss[1:]), n.OrgName)))
-	who := honor(c.Person.Male) + ": " + c.Person.Name
-	if bt != "" {
-		who += ",  " + bt
+	boss := n.Boss[:1] + strings.ToLower(n.Boss[1:])
+	switch n.Title {
+	case 0:
+		b = append(b, blank(), indent(fmt.Sprintf("%s %s nhận xét quá trình công tác của quần chúng có tên sau:", boss, n.OrgName)))
+		who := c.Person.Name
+		if bt != "" {
+			who += ";  " + bt
+		}
+		b = append(b, label("Họ và tên: ", who))
+	case 1:
+		b = append(b, blank(), indent(fmt.Sprintf("%s %s xác nhận:", boss, n.OrgName)))
+		who := honor(c.Person.Male) + ": " + c.Person.Name
+		if bt != "" {
+			who += ",  " + bt
+		}
+		b = append(b, label("", who))
+	default:
+		who := honor(c.Person.Male) + " " + c.Person.Name
+		if bt != "" {
+			who += " (" + bt + ")"
+		}
+		b = append(b, blank(), indent(fmt.Sprintf("Căn cứ hồ sơ cán bộ và kết quả đánh giá, xếp loại chất lượng hằng năm, %s tổng hợp kết quả của %s như sau:", n.OrgName, who)))
 	}
-	b = append(b, label("", who), label("Chức vụ: ", c.Person.Position), label("Đơn vị công tác: ", c.unitText()))
+	b = append(b, label("Chức vụ: ", c.Person.Position), label("Đơn vị công tác: ", c.unitText()))
 	if !n.Employed.IsZero() {
 		e := n.Employed
 		switch n.EmpStyle {
@@ -735,4 +756,40 @@ func (g ChungNhan) Blocks(c *Case) []corpus.Block {
 		para("Xếp loại: Khá."),
 		corpus.Paragraph{Runs: []corpus.Run{{Text: dstr(g.Date, dsLong0), Italic: true}}, Align: "right"},
 		sign("GIÁM ĐỐC", "Hoàng Minh Tâm")}
+}
+
+// NQDoanThe is the trade union's or youth union's resolution introducing
+// the candidate (Mẫu 4-KNĐ): it has a meeting date of its own, which is
+// not the chi bộ's.
+type NQDoanThe struct {
+	Union   string // "Ban Chấp hành Công đoàn cơ sở Trường Tiểu học Ea Tu"
+	Head    []string
+	Meeting hoso.Date
+	Place   string
+	ChiBo   string
+	Youth   bool // Đoàn TNCS Hồ Chí Minh rather than Công đoàn
+}
+
+func (NQDoanThe) Kind() hoso.DocKind { return hoso.DocNQDoanThe }
+
+func (n NQDoanThe) Facts(c *Case) Facts { return Facts{Dated: n.Meeting, Unit: true} }
+
+func (n NQDoanThe) Blocks(c *Case) []corpus.Block {
+	motto := []corpus.Paragraph{centerB("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"), centerB("Độc lập - Tự do - Hạnh phúc")}
+	what, member := "Giới thiệu đoàn viên công đoàn ưu tú vào Đảng", "đoàn viên công đoàn"
+	if n.Youth {
+		motto = []corpus.Paragraph{centerB("ĐOÀN TNCS HỒ CHÍ MINH")}
+		what, member = "Giới thiệu đoàn viên ưu tú vào Đảng", "đoàn viên"
+	}
+	var left []corpus.Paragraph
+	for _, h := range n.Head {
+		left = append(left, centerB(h))
+	}
+	motto = append(motto, center("———"), centerI(n.Place+", "+dstr(n.Meeting, dsLong0)))
+	return []corpus.Block{corpus.Paragraph{Runs: []corpus.Run{{Text: "Mẫu 4-KNĐ", Italic: true}}, Align: "right", Size: 22},
+		twoCol(left, motto), blank(), title("NGHỊ QUYẾT"), centerB(what), blank(),
+		indent(fmt.Sprintf("Hôm nay, %s, %s đã họp xét giới thiệu %s %s vào Đảng.", dstr(n.Meeting, dsLong), n.Union, member, c.Person.Name)),
+		indent("Đồng chí " + c.Person.Name + ", " + c.Person.Position + ", " + c.unitText() + "; có lập trường tư tưởng vững vàng, gương mẫu trong công tác và sinh hoạt."),
+		indent(fmt.Sprintf("Hội nghị nhất trí giới thiệu %s %s để %s xem xét, kết nạp vào Đảng Cộng sản Việt Nam.", member, c.Person.Name, n.ChiBo)),
+		sign("T/M BAN CHẤP HÀNH", "CHỦ TỊCH", "Lò Văn Sướng")}
 }
