@@ -1,13 +1,16 @@
 # Rewrites DOCX files through python-docx's default template (Word's own
 # styles.xml and stylesWithEffects.xml), keeping every paragraph and table
 # in body order with its runs' bold and italic: the text a clerk would have
-# typed, in the package Word-like producers write.
+# typed, in the package Word-like producers write. Every second file is set
+# in two columns, as some clerks' forms are.
 #   pydocx_write.py OUTDIR IN.docx…
 import os
 import sys
 
 import docx
 from docx.table import Table
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,7 +24,7 @@ def copy_runs(src, dst):
 
 def main():
     out = sys.argv[1]
-    for path in sys.argv[2:]:
+    for i, path in enumerate(sys.argv[2:]):
         src = docx.Document(path)
         dst = docx.Document()
         for el in src.element.body.iterchildren():
@@ -41,6 +44,14 @@ def main():
                             np = cell.paragraphs[0] if first else cell.add_paragraph()
                             first = False
                             copy_runs(p, np)
+        if i % 2 == 1:
+            sect = dst.sections[0]._sectPr
+            cols = sect.find(qn("w:cols"))
+            if cols is None:
+                cols = OxmlElement("w:cols")
+                sect.append(cols)
+            cols.set(qn("w:num"), "2")
+            cols.set(qn("w:space"), "454")
         dst.save(os.path.join(out, os.path.basename(path)))
 
 

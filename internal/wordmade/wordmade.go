@@ -158,3 +158,31 @@ func Sizes(paths []string) string {
 	}
 	return fmt.Sprintf("%d files, %.1f KB each", len(paths), float64(total)/float64(len(paths))/1024)
 }
+
+// PDFs converts the LibreOffice DOCX files to PDF with LibreOffice, as a
+// clerk's "export as PDF" would: multi-page, tables, every second one in
+// two columns.
+func PDFs(tb testing.TB, c *Corpus) []string {
+	tb.Helper()
+	soffice := testenv.LookPath(tb, "soffice")
+	out := filepath.Join(c.Dir, "pdf")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(c.Dir, "lo-profile"),
+		"--convert-to", "pdf", "--outdir", out}
+	if b, err := exec.CommandContext(ctx, soffice, append(args, c.Files[LibreOffice]...)...).CombinedOutput(); err != nil {
+		tb.Fatalf("wordmade: soffice: %v\n%s", err, b)
+	}
+	var paths []string
+	for _, s := range c.Files[LibreOffice] {
+		p := filepath.Join(out, strings.TrimSuffix(filepath.Base(s), ".docx")+".pdf")
+		if _, err := os.Stat(p); err != nil {
+			tb.Fatalf("wordmade: soffice wrote no %s", filepath.Base(p))
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
