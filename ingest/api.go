@@ -191,7 +191,8 @@ func (s *Service) list(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch f.Status {
-	case "", StatusReceived, StatusExtracting, StatusValidated, StatusRendered, StatusFailed, StatusDeadLetter:
+	case "", StatusReceived, StatusExtracting, StatusValidated, StatusRendered, StatusFailed, StatusDeadLetter,
+		StatusDuplicate, StatusSuperseded, StatusWithdrawn:
 	default:
 		s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "trạng thái %q không hợp lệ", "unknown status %q", f.Status))
 		return

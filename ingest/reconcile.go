@@ -49,18 +49,20 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	n := 0
+	present := map[string]string{} // key → id of its current version
 	young := time.Now().Add(-s.cfg.Settle)
 	stale := time.Now().Add(-s.cfg.staleAfter())
 	for o, err := range s.store.List(ctx, s.cfg.UploadBucket, "") {
 		if err != nil {
 			return n, fmt.Errorf("ingest: list %s: %w", s.cfg.UploadBucket, err)
 		}
-		if o.ModTime.After(young) {
-			continue
-		}
 		u := Upload{EventName: "s3:ObjectCreated:Put", Bucket: s.cfg.UploadBucket, Key: o.Key,
 			Size: o.Size, ETag: o.ETag, VersionID: o.VersionID, Time: o.ModTime}
 		id := u.ID()
+		present[o.Key] = id
+		if o.ModTime.After(young) {
+			continue
+		}
 		st, ok := states[id]
 		switch {
 		case !ok:
@@ -82,6 +84,7 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 		}
 		n++
 	}
+	s.lineage(ctx, states, present) // the listing is complete: absence means deleted
 	return n, nil
 }
 

@@ -302,6 +302,11 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 		return st, 0, transient(err, "đọc tệp tải lên", "read the upload")
 	}
 	defer cleanup()
+	if first, err := s.firstWithContent(ctx, st, r, size); err != nil {
+		return st, 0, err
+	} else if first != nil {
+		return s.duplicate(ctx, st, first, log)
+	}
 
 	st.Status = StatusExtracting
 	st.Error = nil

@@ -33,6 +33,9 @@ func Setup(ctx context.Context, js jetstream.JetStream, st Store, cfg Config) er
 	}); err != nil {
 		return fmt.Errorf("ingest: KV %s: %w", cfg.StateBucket, err)
 	}
+	if _, err := setupContent(ctx, js, cfg); err != nil {
+		return err
+	}
 	if _, err := js.CreateOrUpdateConsumer(ctx, cfg.UploadStream, consumerConfig(cfg)); err != nil {
 		return fmt.Errorf("ingest: consumer %s: %w", cfg.Consumer, err)
 	}

@@ -29,7 +29,13 @@ const (
 )
 
 // Final reports whether no more work will be done for the dossier.
-func (s Status) Final() bool { return s == StatusRendered || s == StatusFailed }
+func (s Status) Final() bool {
+	switch s {
+	case StatusRendered, StatusFailed, StatusDuplicate, StatusSuperseded, StatusWithdrawn:
+		return true
+	}
+	return false
+}
 
 // State is the value kept per dossier in the KV bucket and served by the
 // HTTP API. It holds no personal data: names and birth dates stay in
@@ -61,6 +67,15 @@ type State struct {
 	// leaves it raised. At Config.MaxCrashes the dossier is rejected
 	// instead of read again.
 	Crashes int `json:"crashes,omitempty"`
+
+	// Lineage (see StatusDuplicate): the upload's SHA-256, the dossier this
+	// one repeats or that replaced it, and, for a withdrawn one, when and
+	// from which status.
+	SHA256       string    `json:"sha256,omitempty"`
+	DuplicateOf  string    `json:"duplicate_of,omitempty"`
+	SupersededBy string    `json:"superseded_by,omitempty"`
+	Before       Status    `json:"before,omitempty"`
+	Withdrawn    time.Time `json:"withdrawn,omitzero"`
 
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
