@@ -19,6 +19,9 @@ run() { go test -run '^$' "$@" | tee -a "$raw" >&2; }
 run -cpu 1 -bench 'BenchmarkDOCX|BenchmarkRecord|BenchmarkRead|BenchmarkEvaluate' -benchmem ./extract ./dossier ./validate ./render
 run -bench 'BenchmarkPDF$' -benchtime 20x ./extract
 run -bench 'BenchmarkServiceOverhead' -benchtime 50x ./ingest
+# The process wall around parsing (package sandbox) against in-process
+# reading, DOCX dossiers through the whole pipeline: target < 10 %.
+run -bench 'BenchmarkSandboxOverhead' -benchtime 300x ./ingest
 if [ "${1:-}" != quick ]; then
 	run -bench 'BenchmarkPDF$' -benchtime 10x ./render
 	run -bench 'BenchmarkOCRPage|BenchmarkOCRWorkers|BenchmarkOCRMemory' -benchtime 3x -timeout 30m ./extract
