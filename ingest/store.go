@@ -24,6 +24,10 @@ type Store interface {
 	List(ctx context.Context, bucket, prefix string) iter.Seq2[ObjectInfo, error]
 	// MakeBucket creates a bucket unless it exists.
 	MakeBucket(ctx context.Context, bucket string) error
+	// Delete removes an object; a missing one is not an error. Only
+	// `hoso purge` deletes: uploads are never replaced or removed by the
+	// pipeline.
+	Delete(ctx context.Context, bucket, key string) error
 }
 
 // ObjectInfo describes a stored object.

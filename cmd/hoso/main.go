@@ -62,6 +62,7 @@ func commands() map[string]command {
 		"version":  {"print the version", cmdVersion},
 		"users":    {"manage accounts and API tokens (add, list, disable, reset, token …)", cmdUsers},
 		"audit":    {"print the audit trail: who did what to which dossier", cmdAudit},
+		"purge":    {"remove dossiers past the retention period (the audit trail stays)", cmdPurge},
 	}
 }
 

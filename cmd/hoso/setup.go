@@ -103,4 +103,5 @@ func (noBuckets) Put(context.Context, string, string, io.Reader, int64, string) 
 func (noBuckets) List(context.Context, string, string) iter.Seq2[ingest.ObjectInfo, error] {
 	return func(yield func(ingest.ObjectInfo, error) bool) { yield(ingest.ObjectInfo{}, errNoStore) }
 }
-func (noBuckets) MakeBucket(context.Context, string) error { return nil }
+func (noBuckets) MakeBucket(context.Context, string) error     { return nil }
+func (noBuckets) Delete(context.Context, string, string) error { return errNoStore }

@@ -49,56 +49,67 @@ type accessCLI struct {
 	close func()
 }
 
-// openAccess connects as 'hoso serve' would (HOSO_NATS_* variables and
-// --nats-url), or starts the embedded NATS of --data.
-func (m *Main) openAccess(ctx context.Context, fs *flag.FlagSet, args []string) (*accessCLI, []string, error) {
-	c, _, err := m.parseConfigArgs(strings.TrimPrefix(fs.Name(), "hoso "), "", withNATS|withEmbedded, nil) // the environment only
+// cliConn connects a short command as 'hoso serve' would (HOSO_NATS_*
+// variables and --nats-url), or starts the embedded NATS of --data. It
+// parses the command's flags, defined on fs beforehand, and returns the
+// operands.
+func (m *Main) cliConn(fs *flag.FlagSet, args []string, g groups) (*config, jetstream.JetStream, func(), []string, error) {
+	c, _, err := m.parseConfigArgs(strings.TrimPrefix(fs.Name(), "hoso "), "", g|withNATS|withEmbedded, nil) // the environment only
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	natsURL := fs.String("nats-url", c.NATS.URL, "NATS server URLs [HOSO_NATS_URL]")
 	data := fs.String("data", c.Data, "folder of the embedded mode, when no --nats-url [HOSO_DATA]")
 	if err := fs.Parse(args); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	c.NATS.URL = *natsURL
+	c.NATS.URL, c.Data = *natsURL, *data
 	var js jetstream.JetStream
 	var closeFn func()
 	if c.NATS.URL != "" {
 		nc, err := c.NATS.connect(fs.Name(), 10*time.Second)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		closeFn = func() { closeFlushed(nc) }
 		js, err = jetstream.New(nc)
 		if err != nil {
 			closeFn()
-			return nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 	} else {
-		dir, err := filepath.Abs(*data)
+		dir, err := filepath.Abs(c.Data)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		quiet := *m // the server's start-up line is noise in a script's output
 		quiet.Logger = slog.New(slog.DiscardHandler)
 		ns, nc, err := quiet.embeddedNATS(filepath.Join(dir, "nats"), "")
 		if err != nil {
-			return nil, nil, fmt.Errorf("%w\n(is 'hoso run' using %s? stop it, or start it with --nats-listen 127.0.0.1:4222 and pass --nats-url nats://127.0.0.1:4222)", err, dir)
+			return nil, nil, nil, nil, fmt.Errorf("%w\n(is 'hoso run' using %s? stop it, or start it with --nats-listen 127.0.0.1:4222 and pass --nats-url nats://127.0.0.1:4222)", err, dir)
 		}
 		closeFn = func() { closeFlushed(nc); ns.Shutdown(); ns.WaitForShutdown() }
 		js, err = jetstream.New(nc)
 		if err != nil {
 			closeFn()
-			return nil, nil, err
+			return nil, nil, nil, nil, err
 		}
+	}
+	return c, js, closeFn, fs.Args(), nil
+}
+
+// openAccess is cliConn with the accounts opened.
+func (m *Main) openAccess(ctx context.Context, fs *flag.FlagSet, args []string) (*accessCLI, []string, error) {
+	c, js, closeFn, rest, err := m.cliConn(fs, args, 0)
+	if err != nil {
+		return nil, nil, err
 	}
 	st, err := m.accessStore(ctx, c, js)
 	if err != nil {
 		closeFn()
 		return nil, nil, err
 	}
-	return &accessCLI{st: st, close: closeFn}, fs.Args(), nil
+	return &accessCLI{st: st, close: closeFn}, rest, nil
 }
 
 func cmdUsers(ctx context.Context, m *Main, args []string) error {
