@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -115,5 +117,103 @@ func TestRunHostileUploads(t *testing.T) {
 	}
 	if out := bg2.out.String(); strings.Contains(out, "dossier done") || strings.Contains(out, "dossier rejected") {
 		t.Errorf("the restarted instance worked on a finished dossier:\n%s", out)
+	}
+}
+
+// TestRunHostileCorpusAtOnce drops every committed file of the hostile
+// corpus into `hoso run`'s upload folder at once, with valid dossiers among
+// them: each ends with its expected code, the valid ones get their letters,
+// and the service stays healthy.
+func TestRunHostileCorpusAtOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	const dir = "../../testdata/hostile"
+	manifest, err := os.ReadFile(filepath.Join(dir, "MANIFEST.tsv"))
+	if err != nil {
+		t.Skip("hostile corpus missing:", err)
+	}
+	docx, err := os.ReadFile("../../testdata/corpus/01-bang-htxsnv.docx")
+	if err != nil {
+		t.Skip("corpus missing:", err)
+	}
+	data := t.TempDir()
+	httpAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	natsPort := freePort(t)
+	env := map[string]string{"HOSO_SETTLE": "300ms", "HOSO_SCAN": "2s", "HOSO_PARSE_CPU": "2s", "HOSO_WORKERS": "2"}
+	runMain(t, env, "run", "--data", data, "--http", httpAddr, "--nats-listen", "127.0.0.1:"+strconv.Itoa(natsPort))
+	a := api{base: "http://" + httpAddr}
+	a.waitReady(t)
+	_, js := (&natsServer{port: natsPort}).client(t)
+	a.token = automationToken(t, js)
+
+	want := map[string]string{} // key → expected code or "read"
+	i := 0
+	for line := range strings.Lines(string(manifest)) {
+		f := strings.Split(strings.TrimSpace(line), "\t")
+		if strings.HasPrefix(line, "#") || len(f) < 3 || f[2] != "true" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, f[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := "chi-bo-tan-cong/" + f[0]
+		want[key] = f[1]
+		writeUpload(t, data, key, b)
+		if i%25 == 0 { // valid dossiers keep arriving among the attacks
+			key := fmt.Sprintf("chi-bo-hop-le/ho-so-%d.docx", i)
+			want[key] = "letter"
+			writeUpload(t, data, key, append(docx[:len(docx):len(docx)], make([]byte, i+1)...))
+		}
+		i++
+	}
+	start := time.Now()
+	got := map[string]ingest.State{}
+	waitFor(t, 5*time.Minute, "every upload final", func() error {
+		all, err := a.list(nil)
+		if err != nil {
+			return err
+		}
+		for _, st := range all {
+			if st.Status.Final() {
+				got[st.Key] = st
+			}
+		}
+		if len(got) < len(want) {
+			return fmt.Errorf("%d of %d final", len(got), len(want))
+		}
+		return nil
+	})
+	t.Logf("%d uploads final in %v", len(got), time.Since(start).Round(time.Second))
+	for key, w := range want {
+		st := got[key]
+		switch w {
+		case "letter":
+			if st.Status != ingest.StatusRendered || st.DOCX == "" {
+				t.Errorf("%s: %s %s, want a letter", key, st.Status, st.Verdict)
+			}
+		case "read":
+			// Read as text; what the text is worth is the dossier reader's.
+		default:
+			if st.Status != ingest.StatusFailed || st.Error == nil || string(st.Error.Code) != w {
+				t.Errorf("%s: %s %+v, want failed %s", key, st.Status, st.Error, w)
+			}
+		}
+	}
+	if resp, err := a.get("/healthz"); err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("healthz after the corpus: %v %v", resp, err)
+	}
+}
+
+// writeUpload drops a file into `hoso run`'s upload folder.
+func writeUpload(t *testing.T, data, key string, b []byte) {
+	t.Helper()
+	p := filepath.Join(data, "uploads", filepath.FromSlash(key))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
