@@ -414,3 +414,68 @@ func TestGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestWebGuard: what a web layer uses — its own Guard with a Deny hook
+// (redirect to the login page), LogIn from its own form, password change.
+func TestWebGuard(t *testing.T) {
+	st, _, _ := openStore(t)
+	ctx := context.Background()
+	st.AddAccount(ctx, NewAccount{Name: "hoa", Roles: []Role{Reviewer}, Units: []string{"a"}, Password: "mật khẩu ban đầu"})
+	g, _ := NewGuard(st, GuardOptions{Deny: func(w http.ResponseWriter, r *http.Request, status int) {
+		if status == http.StatusUnauthorized {
+			http.Redirect(w, r, "/dang-nhap", http.StatusSeeOther)
+			return
+		}
+		http.Error(w, "Không có quyền", status)
+	}})
+	mux := http.NewServeMux()
+	g.Routes(mux)
+	mux.Handle("GET /ho-so", g.Require(Read, ActList, func(w http.ResponseWriter, r *http.Request) {}))
+	mux.Handle("GET /quan-tri", g.Require(Accounts, ActAccountEdit, func(w http.ResponseWriter, r *http.Request) {}))
+	mux.HandleFunc("POST /dang-nhap", func(w http.ResponseWriter, r *http.Request) {
+		if _, err := g.LogIn(w, r, r.FormValue("ten"), r.FormValue("mat-khau")); err != nil {
+			http.Error(w, "Sai", http.StatusUnauthorized)
+			return
+		}
+		http.Redirect(w, r, "/ho-so", http.StatusSeeOther)
+	})
+	h := g.Protect(mux)
+	serve := func(method, target, body, cookie string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		if body != "" {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		if cookie != "" {
+			req.Header.Set("Cookie", cookie)
+		}
+		rr := httptest.NewRecorder()
+		h.ServeHTTP(rr, req)
+		return rr
+	}
+	if rr := serve("GET", "/ho-so", "", ""); rr.Code != http.StatusSeeOther || rr.Header().Get("Location") != "/dang-nhap" {
+		t.Errorf("anonymous page: %d %v", rr.Code, rr.Header())
+	}
+	rr := serve("POST", "/dang-nhap", "ten=hoa&mat-khau="+url.QueryEscape("mật khẩu ban đầu"), "")
+	cookies := rr.Result().Cookies()
+	if rr.Code != http.StatusSeeOther || len(cookies) != 1 {
+		t.Fatalf("form login: %d %v", rr.Code, cookies)
+	}
+	c := CookieName + "=" + cookies[0].Value
+	if rr := serve("GET", "/ho-so", "", c); rr.Code != http.StatusOK {
+		t.Errorf("page after login: %d", rr.Code)
+	}
+	if rr := serve("GET", "/quan-tri", "", c); rr.Code != http.StatusForbidden {
+		t.Errorf("admin page as reviewer: %d", rr.Code)
+	}
+	// Changing the password ends the old session and hands out a new one.
+	rr = serve("POST", "/v1/password", "old="+url.QueryEscape("mật khẩu ban đầu")+"&new="+url.QueryEscape("mật khẩu mới đủ dài"), c)
+	if rr.Code != http.StatusNoContent || len(rr.Result().Cookies()) != 1 {
+		t.Fatalf("password change: %d %s", rr.Code, rr.Body)
+	}
+	if rr := serve("GET", "/ho-so", "", c); rr.Code != http.StatusSeeOther {
+		t.Errorf("old session after a password change: %d", rr.Code)
+	}
+	if rr := serve("GET", "/ho-so", "", CookieName+"="+rr.Result().Cookies()[0].Value); rr.Code != http.StatusOK {
+		t.Errorf("new session: %d", rr.Code)
+	}
+}

@@ -34,6 +34,11 @@ type GuardOptions struct {
 	// rewrites Host). See http.CrossOriginProtection.
 	TrustedOrigins []string
 	Logger         *slog.Logger
+	// Deny, when set, answers refused requests (401, 403, and 403 for a
+	// cross-origin post) instead of the JSON error: a web page redirects
+	// to its login form or renders its own page. A web layer and the JSON
+	// API each use their own Guard over one Store.
+	Deny func(w http.ResponseWriter, r *http.Request, status int)
 }
 
 // Guard is the HTTP face of a Store: it authenticates requests (session
@@ -60,7 +65,7 @@ func NewGuard(st *Store, opt GuardOptions) (*Guard, error) {
 		}
 	}
 	g.csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusForbidden, errCrossOrigin)
+		g.deny(w, r, http.StatusForbidden, errCrossOrigin)
 	}))
 	return g, nil
 }
@@ -77,6 +82,18 @@ var (
 	errUnavailable     = &hoso.ErrorInfo{Code: hoso.ETRANSIENT, Message: "Hệ thống tạm thời không ghi được nhật ký, vui lòng thử lại sau.", English: "The audit trail is unavailable, retry later."}
 	errBadRequest      = &hoso.ErrorInfo{Code: hoso.EINVALID, Message: "Yêu cầu không hợp lệ.", English: "Invalid request."}
 )
+
+// deny answers a refusal: through GuardOptions.Deny when set.
+func (g *Guard) deny(w http.ResponseWriter, r *http.Request, status int, info *hoso.ErrorInfo) {
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="hoso"`)
+	}
+	if g.opt.Deny != nil {
+		g.opt.Deny(w, r, status)
+		return
+	}
+	writeError(w, status, info)
+}
 
 func writeError(w http.ResponseWriter, status int, info *hoso.ErrorInfo) {
 	writeJSON(w, status, struct {
@@ -230,8 +247,7 @@ func (g *Guard) Protect(h http.Handler) http.Handler {
 			if errors.Is(err, ErrNoSession) {
 				clearCookie(w, g.secure(r))
 			}
-			w.Header().Set("WWW-Authenticate", `Bearer realm="hoso"`)
-			writeError(w, http.StatusUnauthorized, errUnauthenticated)
+			g.deny(w, r, http.StatusUnauthorized, errUnauthenticated)
 			return
 		case err != nil:
 			g.opt.Logger.Error("access: authenticate", "err", err)
@@ -281,15 +297,14 @@ func (g *Guard) Require(perm Permission, action Action, h http.HandlerFunc) http
 			return
 		}
 		if req.p == nil {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="hoso"`)
-			writeError(w, http.StatusUnauthorized, errUnauthenticated)
+			g.deny(w, r, http.StatusUnauthorized, errUnauthenticated)
 			return
 		}
 		req.action = action
 		if perm != "" && !req.p.Holds(perm) {
 			req.denied = true
 			g.record(r.Context(), req, http.StatusForbidden)
-			writeError(w, http.StatusForbidden, errForbidden)
+			g.deny(w, r, http.StatusForbidden, errForbidden)
 			return
 		}
 		sw := &statusWriter{ResponseWriter: w}
@@ -459,42 +474,58 @@ func (g *Guard) login(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, errBadRequest)
 		return
 	}
-	addr := g.ClientAddr(r)
-	select {
-	case g.hashing <- struct{}{}:
-		defer func() { <-g.hashing }()
-	case <-r.Context().Done():
-		return
-	}
-	secret, a, err := g.st.Login(r.Context(), lr.Name, lr.Password, addr)
-	e := Entry{Action: ActLogin, Actor: lr.Name, Addr: addr}
+	a, err := g.LogIn(w, r, lr.Name, lr.Password)
 	var te *ThrottledError
 	switch {
 	case errors.As(err, &te):
-		e.Action, e.Outcome, e.Status = ActLoginFailed, OutcomeDenied, http.StatusTooManyRequests
-		g.recordEntry(r.Context(), e)
 		w.Header().Set("Retry-After", strconv.Itoa(int(te.RetryAfter.Seconds()+0.999)))
 		writeError(w, http.StatusTooManyRequests, errThrottled)
 		return
 	case errors.Is(err, ErrBadLogin):
-		e.Action, e.Outcome, e.Status = ActLoginFailed, OutcomeFailed, http.StatusUnauthorized
-		g.recordEntry(r.Context(), e)
 		writeError(w, http.StatusUnauthorized, errBadLogin)
 		return
 	case err != nil:
-		g.opt.Logger.Error("access: login", "err", err)
 		writeError(w, http.StatusServiceUnavailable, errUnavailable)
 		return
 	}
-	e.Status = http.StatusOK
-	g.recordEntry(r.Context(), e)
-	g.setCookie(w, r, secret)
 	writeJSON(w, http.StatusOK, struct {
 		Account    string   `json:"account"`
 		Roles      []Role   `json:"roles"`
 		Units      []string `json:"units"`
 		MustChange bool     `json:"must_change,omitempty"`
 	}{a.Name, a.Roles, a.Units, a.MustChange})
+}
+
+// LogIn checks a name and password (throttled, see Store.Login), records
+// the attempt in the audit trail and, on success, sets the session cookie
+// on w. Errors: ErrBadLogin, *ThrottledError, or a store failure. A web
+// layer's login form calls it after its own parsing.
+func (g *Guard) LogIn(w http.ResponseWriter, r *http.Request, name, password string) (*Account, error) {
+	addr := g.ClientAddr(r)
+	select {
+	case g.hashing <- struct{}{}:
+		defer func() { <-g.hashing }()
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
+	secret, a, err := g.st.Login(r.Context(), name, password, addr)
+	e := Entry{Action: ActLogin, Actor: name, Addr: addr, Status: http.StatusOK}
+	var te *ThrottledError
+	switch {
+	case errors.As(err, &te):
+		e.Action, e.Outcome, e.Status = ActLoginFailed, OutcomeDenied, http.StatusTooManyRequests
+	case errors.Is(err, ErrBadLogin):
+		e.Action, e.Outcome, e.Status = ActLoginFailed, OutcomeFailed, http.StatusUnauthorized
+	case err != nil:
+		g.opt.Logger.Error("access: login", "err", err)
+		return nil, err
+	}
+	g.recordEntry(r.Context(), e)
+	if err != nil {
+		return nil, err
+	}
+	g.setCookie(w, r, secret)
+	return a, nil
 }
 
 func (g *Guard) recordEntry(ctx context.Context, e Entry) {
@@ -506,17 +537,25 @@ func (g *Guard) recordEntry(ctx context.Context, e Entry) {
 }
 
 func (g *Guard) logout(w http.ResponseWriter, r *http.Request) {
+	if err := g.LogOut(w, r); err != nil {
+		writeError(w, http.StatusServiceUnavailable, errUnavailable)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// LogOut ends the request's session, records it and clears the cookie.
+func (g *Guard) LogOut(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(CookieName); err == nil {
 		if err := g.st.EndSession(r.Context(), c.Value); err != nil {
-			writeError(w, http.StatusServiceUnavailable, errUnavailable)
-			return
+			return err
 		}
 		if p := PrincipalOf(r.Context()); p != nil {
 			g.recordEntry(r.Context(), Entry{Action: ActLogout, Actor: p.Account, Via: p.via(), Addr: g.ClientAddr(r)})
 		}
 	}
 	clearCookie(w, g.secure(r))
-	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 // password changes the caller's own password: {"old","new"} as JSON, or

@@ -20,6 +20,7 @@ type Session struct {
 	Seen    time.Time `json:"seen"`
 	Expires time.Time `json:"expires"`
 	Addr    string    `json:"addr,omitempty"`
+	Epoch   int       `json:"epoch"` // the account's Epoch when it began
 }
 
 // ErrNoSession is returned for a cookie that names no live session.
@@ -29,14 +30,21 @@ const sessionSecretBytes = 32
 
 func sessionKey(secret string) string { return "s." + digest(secret) }
 
-// CreateSession starts a session for an account and returns the cookie
-// value.
+// CreateSession starts a session for an enabled account, in its current
+// epoch, and returns the cookie value.
 func (s *Store) CreateSession(ctx context.Context, account, addr string) (string, *Session, error) {
+	a, err := s.Account(ctx, account)
+	if err != nil {
+		return "", nil, err
+	}
+	if a.Disabled {
+		return "", nil, ErrBadLogin
+	}
 	b := make([]byte, sessionSecretBytes)
 	rand.Read(b)
 	secret := base64.RawURLEncoding.EncodeToString(b)
 	now := s.now()
-	ss := &Session{Account: account, Created: now, Seen: now, Expires: now.Add(s.opt.SessionMaxAge), Addr: addr}
+	ss := &Session{Account: account, Created: now, Seen: now, Expires: now.Add(s.opt.SessionMaxAge), Addr: addr, Epoch: a.Epoch}
 	v, _ := json.Marshal(ss)
 	if _, err := s.sessions.Create(ctx, sessionKey(secret), v); err != nil {
 		return "", nil, fmt.Errorf("access: store session: %w", err)
@@ -55,7 +63,7 @@ func validSessionSecret(v string) bool {
 
 // sessionPrincipal authenticates a session cookie value, ending sessions
 // past their idle or absolute limit or older than their account's
-// SessionsAfter.
+// Epoch.
 func (s *Store) sessionPrincipal(ctx context.Context, secret string) (*Principal, error) {
 	if !validSessionSecret(secret) {
 		return nil, ErrNoSession
@@ -84,7 +92,7 @@ func (s *Store) sessionPrincipal(ctx context.Context, secret string) (*Principal
 		}
 		return nil, err
 	}
-	if a.Disabled || ss.Created.Before(a.SessionsAfter) {
+	if a.Disabled || ss.Epoch != a.Epoch {
 		s.sessions.Delete(ctx, key)
 		return nil, ErrNoSession
 	}

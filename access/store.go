@@ -159,11 +159,12 @@ type Account struct {
 	// MustChange asks for a new password at the next login (after a
 	// reset or the first start).
 	MustChange bool `json:"must_change,omitempty"`
-	// SessionsAfter voids every session created before it: a reset or a
-	// disable ends all of an account's sessions at once.
-	SessionsAfter time.Time `json:"sessions_after"`
-	Created       time.Time `json:"created"`
-	Updated       time.Time `json:"updated"`
+	// Epoch is raised by a password change or reset and by disabling:
+	// sessions carry the epoch they began in and end when it moves, all
+	// at once and without comparing clocks of different instances.
+	Epoch   int       `json:"epoch"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 
 	rev uint64
 }
@@ -235,7 +236,7 @@ func (s *Store) AddAccount(ctx context.Context, n NewAccount) (generated string,
 		}
 	}
 	now := s.now()
-	a := Account{Name: n.Name, FullName: n.FullName, Roles: n.Roles, Units: n.Units, Created: now, Updated: now, SessionsAfter: now}
+	a := Account{Name: n.Name, FullName: n.FullName, Roles: n.Roles, Units: n.Units, Created: now, Updated: now}
 	if a.Units == nil {
 		a.Units = []string{}
 	}
@@ -326,7 +327,7 @@ func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) err
 	_, err := s.updateAccount(ctx, name, func(a *Account) error {
 		a.Disabled = disabled
 		if disabled {
-			a.SessionsAfter = s.now()
+			a.Epoch++
 		}
 		return nil
 	})
@@ -348,7 +349,8 @@ func (s *Store) ResetPassword(ctx context.Context, name, pw string) (generated s
 		return "", err
 	}
 	_, err = s.updateAccount(ctx, name, func(a *Account) error {
-		a.Password, a.MustChange, a.SessionsAfter = h, must, s.now()
+		a.Password, a.MustChange = h, must
+		a.Epoch++
 		return nil
 	})
 	return generated, err
@@ -373,7 +375,8 @@ func (s *Store) ChangePassword(ctx context.Context, name, old, pw string) error 
 		return err
 	}
 	_, err = s.updateAccount(ctx, name, func(a *Account) error {
-		a.Password, a.MustChange, a.SessionsAfter = h, false, s.now()
+		a.Password, a.MustChange = h, false
+		a.Epoch++
 		return nil
 	})
 	return err
