@@ -35,7 +35,8 @@
 //	(*Service).Handler() http.Handler       /v1/dossiers…, /healthz, /readyz, /metrics
 //	(*Service).Reconcile(ctx) (int, error)
 //	Redrive(ctx, js, cfg, ids...) (int, error)
-//	Pipeline{Extractor, Rules, Issuer, PDF}  the Processor: extract → validate → render
+//	Pipeline{Extractor, Texter, Rules, Issuer, PDF}  the Processor: extract → validate → render;
+//	                                        Texter is the process wall (sandbox.Texter) in hoso's commands
 //	PDFPool{Options, Size}                  LibreOffice converters shared by the workers
 //	Enqueue / Known / States / Config        for tools and tests
 //
@@ -55,6 +56,21 @@
 // Config.MaxDeliver deliveries it moves to HOSO_DLQ. Any other error
 // about the file (a *hoso.Error of a code other than ETRANSIENT) fails the
 // dossier: record.json with the reason, a failed event, TermWithReason.
+//
+// A file that kills its reader is a poison pill: State.Crashes is raised
+// in KV before the file is read and lowered when reading returns, so a
+// worker that died mid-file (or a parsing child killed from outside its
+// limits: sandbox.ErrCrashed) leaves it raised. At Config.MaxCrashes (2)
+// the dossier fails without being read again and its message is
+// terminated.
+//
+// # Edges
+//
+// Only dossier ids of DossierID's form (ValidID) reach NATS from a
+// request; object keys are bounded by CheckKey before anything is named
+// after them. An upload's body is cut off when it stalls (Config.BodyIdle)
+// or trickles (Config.BodyMinRate): 408; a truncated or malformed one is
+// 400. /healthz fails when the workers get no answer from NATS (Stalled).
 //
 // Logs carry dossier ids, never names or dates of birth; object keys, which
 // clerks often name after the candidate, are redacted from logged errors.
