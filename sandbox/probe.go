@@ -37,15 +37,19 @@ func probe() *ProbeResult {
 	return p
 }
 
-// Probe starts a child with opt and reports what it sees: its
-// environment, temporary folder, network and memory limit. Services log it
-// once at start, and tests check the wall with it.
-func Probe(ctx context.Context, opt Options) (*ProbeResult, error) {
-	t := New(opt)
-	defer t.Close()
+// Probe reports what a child of t sees: its environment, temporary
+// folder, network and memory limit. Services log it once at start, and
+// tests check the wall with it; the child stays for the files that follow.
+func (t *Texter) Probe(ctx context.Context) (*ProbeResult, error) {
 	if t.err != nil {
 		return nil, t.err
 	}
+	select {
+	case t.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-t.slots }()
 	c, err := t.get(ctx)
 	if err != nil {
 		return nil, err
@@ -53,6 +57,7 @@ func Probe(ctx context.Context, opt Options) (*ProbeResult, error) {
 	res, err := c.do(ctx, request{Probe: true}, nil, t.opt.Wall)
 	if err != nil {
 		c.kill()
+		t.forget(c)
 		return nil, err
 	}
 	t.put(c)

@@ -101,7 +101,9 @@ func TestCancel(t *testing.T) {
 // where the kernel allows a network namespace, no network.
 func TestChildEnvironment(t *testing.T) {
 	t.Setenv("HOSO_S3_SECRET_KEY", "s3cr3t")
-	out, err := sandbox.Probe(context.Background(), sandbox.Options{})
+	tx := sandbox.New(sandbox.Options{})
+	defer tx.Close()
+	out, err := tx.Probe(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

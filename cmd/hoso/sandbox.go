@@ -42,7 +42,7 @@ func (w *wallFlags) texter(ctx context.Context, x *extract.Extractor, children i
 		opt.OCR = &extract.OCROptions{}
 	}
 	tx := sandbox.New(opt)
-	if p, err := sandbox.Probe(ctx, opt); err != nil {
+	if p, err := tx.Probe(ctx); err != nil {
 		log.Warn("hoso: parsing children do not start", "err", err)
 	} else {
 		log.Debug("hoso: parsing children", "network_isolated", p.Isolated, "address_space_mb", p.MemoryLimit>>20,
