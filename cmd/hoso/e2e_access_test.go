@@ -148,9 +148,14 @@ func TestAccess(t *testing.T) {
 	if st.Origin != "chi-bo-a" || st.DOCX == "" {
 		t.Fatalf("dossier %+v", st)
 	}
-	// The same name again: a new key, the first source untouched.
-	if resp, again := upload(clerkA, "chi-bo-a"); resp.StatusCode != http.StatusAccepted || again["key"] != "chi-bo-a/hồ sơ e2e (2)"+filepath.Ext(f.key) {
-		t.Errorf("second upload of one name: %s %v", resp.Status, again)
+	// The same name again: a new key, the first source untouched; the
+	// same bytes: a duplicate linked to the first dossier, no second letter.
+	resp, again := upload(clerkA, "chi-bo-a")
+	if resp.StatusCode != http.StatusAccepted || again["key"] != "chi-bo-a/hồ sơ e2e (2)"+filepath.Ext(f.key) {
+		t.Fatalf("second upload of one name: %s %v", resp.Status, again)
+	}
+	if dup := clerkA.waitID(t, again["id"].(string), finalWithin); dup.Status != ingest.StatusDuplicate || dup.DuplicateOf != id || dup.DOCX != "" {
+		t.Errorf("same bytes under a new key: %+v", dup)
 	}
 	resp, err = clerkA.get("/v1/dossiers/" + id + "/letter")
 	if err != nil || resp.StatusCode != http.StatusOK {
