@@ -269,3 +269,52 @@ func TestAccess(t *testing.T) {
 	srv.stop(t)
 	noPersonalData(t, fixtures, srv)
 }
+
+// TestRunFirstStart: the first `hoso run` creates the administrator and
+// prints how to log in, once; a non-loopback --http without TLS or a
+// trusted proxy is refused with a clear message.
+func TestRunFirstStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	data := t.TempDir()
+	httpAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	env := map[string]string{"HOSO_OCR": "off"}
+	args := []string{"run", "--data", data, "--http", httpAddr}
+	bg := runMain(t, env, args...)
+	a := api{base: "http://" + httpAddr}
+	a.waitReady(t)
+	out := bg.out.String()
+	var password string
+	for _, line := range strings.Split(out, "\n") {
+		if _, pw, ok := strings.Cut(line, "password:"); ok {
+			password = strings.TrimSpace(pw)
+		}
+	}
+	if password == "" || !strings.Contains(out, "/v1/login") {
+		t.Fatalf("first start printed no login:\n%s", out)
+	}
+	if _, resp := login(t, a.base, "admin", password); resp.StatusCode != http.StatusOK {
+		t.Errorf("login with the printed password: %s", resp.Status)
+	}
+	if resp, err := a.get("/v1/dossiers"); err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("anonymous list: %v %v", resp, err)
+	}
+	bg.stop(t)
+	bg = runMain(t, env, args...)
+	a.waitReady(t)
+	if strings.Contains(bg.out.String(), "password:") {
+		t.Error("second start printed a password again")
+	}
+	bg.stop(t)
+
+	for _, bad := range []string{"0.0.0.0:0", ":0", "192.0.2.7:0"} {
+		err := runOnce(t, env, "run", "--data", t.TempDir(), "--http", bad)
+		if err == nil || !strings.Contains(err.Error(), "--tls-cert") || !strings.Contains(err.Error(), "--trusted-proxies") {
+			t.Errorf("--http %s: %v", bad, err)
+		}
+	}
+	if err := runOnce(t, env, "run", "--data", t.TempDir(), "--http", "0.0.0.0:0", "--tls-cert", "x.pem"); err == nil || !strings.Contains(err.Error(), "go together") {
+		t.Errorf("--tls-cert alone: %v", err)
+	}
+}
