@@ -479,3 +479,22 @@ func TestWebGuard(t *testing.T) {
 		t.Errorf("new session: %d", rr.Code)
 	}
 }
+
+// TestStaleCookie: a browser holding an ended session can still log in.
+func TestStaleCookie(t *testing.T) {
+	st, _, _ := openStore(t)
+	ctx := context.Background()
+	st.AddAccount(ctx, NewAccount{Name: "lan", Roles: []Role{Clerk}, Units: []string{"a"}, Password: "mật khẩu văn thư"})
+	g, _ := NewGuard(st, GuardOptions{})
+	mux := http.NewServeMux()
+	g.Routes(mux)
+	h := g.Protect(mux)
+	req := httptest.NewRequest("POST", "/v1/login", strings.NewReader(url.Values{"name": {"lan"}, "password": {"mật khẩu văn thư"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Cookie", CookieName+"=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+	rr := httptest.NewRecorder()
+	h.ServeHTTP(rr, req)
+	if rr.Code != http.StatusOK {
+		t.Errorf("login with a stale cookie: %d %s", rr.Code, rr.Body)
+	}
+}

@@ -235,18 +235,22 @@ func (p *Principal) via() string {
 // Protect wraps the whole HTTP handler: CSRF protection for every
 // state-changing browser request, and authentication of whatever
 // credential the request carries (a bearer token wins over a cookie). A
-// credential that does not authenticate is refused with 401 at once,
-// rather than treated as anonymous. Routes that need a principal say so
-// with Require.
+// bearer token that does not authenticate is refused with 401 at once,
+// rather than treated as anonymous; a session cookie that names no live
+// session is cleared and the request goes on anonymous. Routes that need a
+// principal say so with Require.
 func (g *Guard) Protect(h http.Handler) http.Handler {
 	return g.csrf.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		req := &request{g: g, addr: g.ClientAddr(r)}
 		p, err := g.authenticate(r)
 		switch {
-		case errors.Is(err, ErrBadToken) || errors.Is(err, ErrNoSession):
-			if errors.Is(err, ErrNoSession) {
-				clearCookie(w, g.secure(r))
-			}
+		case errors.Is(err, ErrNoSession):
+			// An expired or revoked session: the browser forgets the
+			// cookie and the request goes on anonymous, so the login form
+			// itself still works; protected routes answer 401.
+			clearCookie(w, g.secure(r))
+			p, err = nil, nil
+		case errors.Is(err, ErrBadToken):
 			g.deny(w, r, http.StatusUnauthorized, errUnauthenticated)
 			return
 		case err != nil:
