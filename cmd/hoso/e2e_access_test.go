@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minio/minio-go/v7"
+
 	"github.com/hoso-vn/hoso/access"
 	"github.com/hoso-vn/hoso/ingest"
 )
@@ -265,6 +267,27 @@ func TestAccess(t *testing.T) {
 	}
 	if err := s.DeleteMsg(ctx, 1); err == nil {
 		t.Error("an audit entry was deleted")
+	}
+
+	// Retention: purge removes the dossiers, their uploads and letters
+	// from MinIO, and adds to the trail rather than shrinking it.
+	before, _ := s.Info(ctx)
+	out, err = runCapture(t, env, "", "purge", "--older-than", "1ns")
+	if err != nil || !strings.Contains(out, "removed\t"+id) {
+		t.Fatalf("hoso purge: %v\n%s", err, out)
+	}
+	if _, err := mo.client.StatObject(ctx, ingest.DefaultUploadBucket, st.Key, minio.StatObjectOptions{}); err == nil {
+		t.Error("the purged upload is still in MinIO")
+	}
+	if _, err := mo.client.StatObject(ctx, ingest.DefaultLetterBucket, st.DOCX, minio.StatObjectOptions{}); err == nil {
+		t.Error("the purged letter is still in MinIO")
+	}
+	if code := status(clerkA, "GET", "/v1/dossiers/"+id); code != http.StatusNotFound {
+		t.Errorf("purged dossier: %d", code)
+	}
+	after, _ := s.Info(ctx)
+	if after.State.Msgs <= before.State.Msgs || after.State.FirstSeq != 1 {
+		t.Errorf("audit trail after purge: %+v, before %+v", after.State, before.State)
 	}
 	srv.stop(t)
 	noPersonalData(t, fixtures, srv)
