@@ -32,7 +32,9 @@
 //	New(ctx, js, store, processor, cfg) (*Service, error)
 //	(*Service).Run(ctx) error               workers, dead-letter mover, reconciler
 //	(*Service).Watcher(dir).Run(ctx) error  folder mode: fsnotify + scan + settle delay
-//	(*Service).Handler() http.Handler       /v1/dossiers…, /healthz, /readyz, /metrics
+//	(*Service).Handler() http.Handler       /v1/dossiers…, /healthz, /readyz, /metrics (no access control)
+//	(*Service).HandlerWith(*access.Guard)   the same behind accounts, tokens and the audit trail
+//	Purge(ctx, js, store, cfg, before, dry) retention: uploads, letters, states of old dossiers
 //	(*Service).Reconcile(ctx) (int, error)
 //	Redrive(ctx, js, cfg, ids...) (int, error)
 //	Pipeline{Extractor, Texter, Rules, Issuer, PDF}  the Processor: extract → validate → render;
@@ -48,6 +50,10 @@
 // goes received → extracting → validated → rendered, or failed for a file
 // that is not a readable dossier; dead_letter when retries ran out. A
 // message for a dossier already rendered or failed is acked with no work.
+// No upload is silently replaced (lineage.go): the same bytes under
+// another name end duplicate, linked to the first dossier (KV hoso_content:
+// sha256 → id); the reconciler marks a dossier superseded when its key
+// holds a newer version, withdrawn when its object is gone.
 //
 // # Errors
 //
