@@ -281,6 +281,20 @@ func stablePDF(b []byte) []byte {
 	})
 }
 
+// File is the name the case is written to and the format a reader must
+// detect in it.
+func (c *Case) File() (string, hoso.Format) {
+	switch c.Out {
+	case OutDOCX:
+		return c.ID + ".docx", hoso.FormatDOCX
+	case OutPDF, OutPDF2Col:
+		return c.ID + ".pdf", hoso.FormatPDFText
+	case OutScanPDF:
+		return c.ID + ".pdf", hoso.FormatPDFScan
+	}
+	return c.ID + ".zip", hoso.FormatZIP
+}
+
 // pack turns the case's converted units into its file.
 func (c *Case) pack(ctx context.Context, us []*unit, seed int) (Built, error) {
 	var name string
@@ -347,6 +361,9 @@ func (c *Case) pack(ctx context.Context, us []*unit, seed int) (Built, error) {
 		name, data, format = c.ID+".zip", buf.Bytes(), hoso.FormatZIP
 	default:
 		return Built{}, fmt.Errorf("unknown output %d", c.Out)
+	}
+	if n, f := c.File(); n != name || f != format {
+		return Built{}, fmt.Errorf("file %s (%s) differs from File() %s (%s)", name, format, n, f)
 	}
 	return Built{Name: name, Data: data, Truth: c.Truth(name, format)}, nil
 }

@@ -40,43 +40,43 @@ func plan(u Unit, year int) string {
 
 var units = []Unit{
 	{Name: "Sở Tài chính tỉnh Thái Bình", Parent: "UBND TỈNH THÁI BÌNH", Agency: "SỞ TÀI CHÍNH", Place: "Thái Bình",
-		HeadTitle: "GIÁM ĐỐC", Head: "Phạm Văn Xuyên", Signer: "Giám đốc Sở Tài chính",
+		HeadTitle: "GIÁM ĐỐC", Head: "Phạm Văn Xuyên", Pos: "Chuyên viên", Signer: "Giám đốc Sở Tài chính",
 		DangBo: "ĐẢNG BỘ SỞ TÀI CHÍNH", ChiBo: "Chi bộ Phòng Quản lý ngân sách", DangUy: "Đảng uỷ Sở Tài chính tỉnh Thái Bình",
 		Secretary: "Nguyễn Thị Thanh Bình", Members: 9},
 	{Name: "Trung tâm Huấn luyện và Thi đấu thể dục thể\nthao thành phố Cần Thơ", Parent: "SỞ VĂN HOÁ, THỂ THAO VÀ DU LỊCH", Agency: "TRUNG TÂM HUẤN LUYỆN VÀ THI ĐẤU TDTT", Place: "Cần Thơ",
-		HeadTitle: "GIÁM ĐỐC", Head: "Trần Quốc Việt", Signer: "Giám đốc Trung tâm Huấn luyện và Thi đấu thể dục thể thao", VienChuc: true,
+		HeadTitle: "GIÁM ĐỐC", Head: "Trần Quốc Việt", Pos: "Huấn luyện viên", Signer: "Giám đốc Trung tâm Huấn luyện và Thi đấu thể dục thể thao", VienChuc: true,
 		DangBo: "ĐẢNG BỘ SỞ VĂN HOÁ, THỂ THAO VÀ DU LỊCH", ChiBo: "Chi bộ Trung tâm Huấn luyện và Thi đấu", DangUy: "Đảng uỷ Sở Văn hoá, Thể thao và Du lịch thành phố Cần Thơ",
 		Secretary: "Lâm Văn Phước", Members: 14},
 	{Name: "Văn phòng Đăng ký đất\nđai tỉnh Thừa Thiên Huế", Parent: "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", Agency: "VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI", Place: "Huế",
-		HeadTitle: "GIÁM ĐỐC", Head: "Hồ Đắc Thành", Signer: "Giám đốc Văn phòng Đăng ký đất đai", VienChuc: true,
+		HeadTitle: "GIÁM ĐỐC", Head: "Hồ Đắc Thành", Pos: "Viên chức", Signer: "Giám đốc Văn phòng Đăng ký đất đai", VienChuc: true,
 		DangBo: "ĐẢNG BỘ SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", ChiBo: "Chi bộ Văn phòng Đăng ký đất đai", DangUy: "Đảng uỷ Sở Tài nguyên và Môi trường tỉnh Thừa Thiên Huế",
 		Secretary: "Tôn Nữ Minh Thư", Members: 11},
 	{Name: "Kho bạc Nhà nước Hà Tĩnh", Parent: "KHO BẠC NHÀ NƯỚC", Agency: "KHO BẠC NHÀ NƯỚC HÀ TĨNH", Place: "Hà Tĩnh",
-		HeadTitle: "GIÁM ĐỐC", Head: "Đậu Xuân Hùng", Signer: "Giám đốc Kho bạc Nhà nước Hà Tĩnh",
+		HeadTitle: "GIÁM ĐỐC", Head: "Đậu Xuân Hùng", Pos: "Kiểm soát viên", Signer: "Giám đốc Kho bạc Nhà nước Hà Tĩnh",
 		DangBo: "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", ChiBo: "Chi bộ Phòng Kế toán nhà nước", DangUy: "Đảng uỷ Kho bạc Nhà nước Hà Tĩnh",
 		Secretary: "Trần Thị Hoài", Members: 8},
 	{Name: "Bệnh viện Đa khoa tỉnh Lạng Sơn", Parent: "SỞ Y TẾ TỈNH LẠNG SƠN", Agency: "BỆNH VIỆN ĐA KHOA TỈNH", Place: "Lạng Sơn",
-		HeadTitle: "GIÁM ĐỐC", Head: "Hoàng Văn Chung", Signer: "Giám đốc Bệnh viện Đa khoa tỉnh Lạng Sơn", VienChuc: true,
+		HeadTitle: "GIÁM ĐỐC", Head: "Hoàng Văn Chung", Pos: "Điều dưỡng hạng IV", Signer: "Giám đốc Bệnh viện Đa khoa tỉnh Lạng Sơn", VienChuc: true,
 		DangBo: "ĐẢNG BỘ BỆNH VIỆN ĐA KHOA TỈNH", ChiBo: "Chi bộ Khoa Nội tổng hợp", DangUy: "Đảng uỷ Bệnh viện Đa khoa tỉnh Lạng Sơn",
 		Secretary: "Nông Thị Hằng", Members: 12},
 	{Name: "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng\nvà công nghiệp tỉnh Quảng Ngãi", Parent: "UBND TỈNH QUẢNG NGÃI", Agency: "BAN QLDA ĐTXD CÁC CÔNG TRÌNH DD&CN", Place: "Quảng Ngãi",
-		HeadTitle: "GIÁM ĐỐC", Head: "Võ Văn Minh", Signer: "Giám đốc Ban Quản lý dự án", VienChuc: true,
+		HeadTitle: "GIÁM ĐỐC", Head: "Võ Văn Minh", Pos: "Kỹ sư xây dựng", Signer: "Giám đốc Ban Quản lý dự án", VienChuc: true,
 		DangBo: "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", ChiBo: "Chi bộ Ban Quản lý dự án", DangUy: "Đảng uỷ Khối các cơ quan tỉnh Quảng Ngãi",
 		Secretary: "Phan Thị Lệ", Members: 10},
 	{Name: "Chi cục Thuế khu vực Lục Nam - Lục Ngạn", Parent: "CỤC THUẾ TỈNH BẮC GIANG", Agency: "CHI CỤC THUẾ KHU VỰC LỤC NAM - LỤC NGẠN", Place: "Lục Nam",
-		HeadTitle: "CHI CỤC TRƯỞNG", Head: "Giáp Văn Hải", Signer: "Chi cục trưởng Chi cục Thuế khu vực Lục Nam - Lục Ngạn",
+		HeadTitle: "CHI CỤC TRƯỞNG", Head: "Giáp Văn Hải", Pos: "Kiểm tra viên thuế", Signer: "Chi cục trưởng Chi cục Thuế khu vực Lục Nam - Lục Ngạn",
 		DangBo: "ĐẢNG BỘ CỤC THUẾ TỈNH BẮC GIANG", ChiBo: "Chi bộ Chi cục Thuế khu vực Lục Nam - Lục Ngạn", DangUy: "Đảng uỷ Cục Thuế tỉnh Bắc Giang",
 		Secretary: "Thân Đức Long", Members: 13},
 	{Name: "Trường Trung học phổ thông Bảo Lạc, tỉnh Cao Bằng", Parent: "SỞ GIÁO DỤC VÀ ĐÀO TẠO CAO BẰNG", Agency: "TRƯỜNG THPT BẢO LẠC", Place: "Bảo Lạc",
-		HeadTitle: "HIỆU TRƯỞNG", Head: "Bế Văn Tuân", Signer: "Hiệu trưởng Trường Trung học phổ thông Bảo Lạc", VienChuc: true,
+		HeadTitle: "HIỆU TRƯỞNG", Head: "Bế Văn Tuân", Pos: "Giáo viên", Signer: "Hiệu trưởng Trường Trung học phổ thông Bảo Lạc", VienChuc: true,
 		DangBo: "ĐẢNG BỘ HUYỆN BẢO LẠC", ChiBo: "Chi bộ Trường THPT Bảo Lạc", DangUy: "Đảng uỷ thị trấn Bảo Lạc",
 		Secretary: "Đàm Thị Huệ", Members: 15},
 	{Name: "Phòng Tài nguyên và Môi trường huyện Bảo Yên", Parent: "UBND HUYỆN BẢO YÊN", Agency: "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG", Place: "Bảo Yên",
-		HeadTitle: "TRƯỞNG PHÒNG", Head: "Lù Văn Sáng", Signer: "Trưởng phòng Tài nguyên và Môi trường huyện Bảo Yên",
+		HeadTitle: "TRƯỞNG PHÒNG", Head: "Lù Văn Sáng", Pos: "Chuyên viên", Signer: "Trưởng phòng Tài nguyên và Môi trường huyện Bảo Yên",
 		DangBo: "ĐẢNG BỘ CƠ QUAN CHÍNH QUYỀN HUYỆN", ChiBo: "Chi bộ Phòng Tài nguyên và Môi trường", DangUy: "Đảng uỷ Cơ quan Chính quyền huyện Bảo Yên",
 		Secretary: "Hoàng Thị Dung", Members: 7},
 	{Name: "Trung tâm Y tế huyện Trùng Khánh", Parent: "SỞ Y TẾ TỈNH CAO BẰNG", Agency: "TRUNG TÂM Y TẾ HUYỆN TRÙNG KHÁNH", Place: "Trùng Khánh",
-		HeadTitle: "GIÁM ĐỐC", Head: "Lương Văn Cường", Signer: "Giám đốc Trung tâm Y tế huyện Trùng Khánh", VienChuc: true,
+		HeadTitle: "GIÁM ĐỐC", Head: "Lương Văn Cường", Pos: "Bác sĩ", Signer: "Giám đốc Trung tâm Y tế huyện Trùng Khánh", VienChuc: true,
 		DangBo: "ĐẢNG BỘ HUYỆN TRÙNG KHÁNH", ChiBo: "Chi bộ Khoa Khám bệnh", DangUy: "Đảng uỷ Trung tâm Y tế huyện Trùng Khánh",
 		Secretary: "Nông Văn Thư", Members: 9},
 }
@@ -87,7 +87,6 @@ var (
 	femMid    = []string{"Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Thị Kim", "Phương"}
 	maleGiven = []string{"Hùng", "Lộc", "Tuấn", "Dũng", "Khánh", "Toàn", "Quý", "Thắng", "Hoà", "Tú", "Nghĩa", "Phúc"}
 	femGiven  = []string{"Lan", "Hương", "Hoa", "Thuỷ", "Ngân", "Yến", "Trang", "Huyền", "Nhung", "Oanh", "Loan", "Hằng"}
-	positions = []string{"Chuyên viên", "Kế toán viên", "Viên chức", "Giáo viên", "Điều dưỡng hạng IV", "Kiểm soát viên", "Chuyên viên chính"}
 	towns     = []string{"xã Vũ Hội, huyện Vũ Thư, tỉnh Thái Bình", "phường An Khánh, quận Ninh Kiều, thành phố Cần Thơ",
 		"xã Hương Toàn, thị xã Hương Trà, tỉnh Thừa Thiên Huế", "xã Thạch Hạ, thành phố Hà Tĩnh, tỉnh Hà Tĩnh",
 		"xã Hoàng Đồng, thành phố Lạng Sơn, tỉnh Lạng Sơn", "xã Tịnh Ấn Tây, huyện Sơn Tịnh, tỉnh Quảng Ngãi",
@@ -134,15 +133,12 @@ func base(n int, id string, meeting hoso.Date) Case {
 	u := units[n%len(units)]
 	c := Case{
 		ID: id, Producer: Own, Out: OutDOCX,
-		Person: person(n, meeting), Unit: u, Position: positions[n%len(positions)],
+		Person: person(n, meeting), Unit: u, Position: u.Pos,
 		Since:   dt(meeting.Year-8, 1+(n*5)%12, 1),
 		Meeting: meeting,
 		Years:   yrs(meeting.Year-3, T, T, XS),
 		Res:     Resolution{CanCu: canCu(meeting), Meet: "form"},
 		LyLich:  true, Don: true,
-	}
-	if u.VienChuc && c.Position == "Chuyên viên" {
-		c.Position = "Viên chức"
 	}
 	return c
 }
@@ -306,7 +302,7 @@ func Cases() []Case {
 
 	c = base(14, "f15-nd56-wording", dt(2020, 9, 10))
 	c.Note = "NĐ 56/2015 phiếu for 2017–2019; 2018 \"Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực\" (HTNV)."
-	c.Unit = units[0]
+	c.setUnit(units[0])
 	c.Position = "Chuyên viên"
 	c.Years = yrs(2017, T, H, XS)
 	c.Tags = []string{"nd56"}
@@ -314,7 +310,7 @@ func Cases() []Case {
 
 	c = base(15, "f16-nd56-eligible", dt(2019, 11, 5))
 	c.Note = "NĐ 56/2015 phiếu (viên chức wording) for 2016–2018, the 2017 one with a Chiến sĩ thi đua cơ sở."
-	c.Unit = units[4]
+	c.setUnit(units[4])
 	c.Position = "Điều dưỡng hạng IV"
 	c.Years = yrs(2016, T, T, T)
 	c.Awards = []Award{c.award(hoso.AwardCSTDCoSo, 2017)}
@@ -388,6 +384,24 @@ func Cases() []Case {
 	c.LyLich = false
 	c.Tags = []string{"compact"}
 	addCase(c, hoso.VerdictEligible)
+
+	c = base(74, "f25-conflict-excellent", dt(2024, 6, 27))
+	c.Note = "2022: the phiếu's authority part says HTXSNV, the unit's nhận xét HTTNV (conflict); a Giấy khen 2023 gives the distinction."
+	c.Years = yrs(2021, T, XS, T)
+	c.Years[1].InNX, c.Years[1].NXAuth = true, T
+	c.NX = NXStyle{On: true, Table: true, Abbr: "abbr", Days: 10}
+	c.Awards = []Award{c.award(hoso.AwardGiayKhen, 2023)}
+	c.Awards[0].Date = dt(2024, 1, 12)
+	c.Tags = []string{"conflict"}
+	addCase(c, hoso.VerdictIncomplete)
+
+	c = base(77, "f26-no-dob-own", dt(2023, 7, 13))
+	c.Note = "No date of birth anywhere (resolution without it, no lý lịch or đơn); ratings and award pass."
+	c.Person.Born = hoso.Date{}
+	c.LyLich, c.Don, c.GioiThieu = false, false, true
+	c.Res.NoDOB = true
+	c.Tags = []string{"no-dob", "introducers"}
+	addCase(c, hoso.VerdictIncomplete)
 
 	// --- python-docx ----------------------------------------------------
 	c = base(24, "p01-merged-year-cells", dt(2023, 9, 19))
@@ -472,7 +486,7 @@ func Cases() []Case {
 	c = base(33, "p10-wrapped-unit", dt(2023, 10, 2))
 	c.Producer = PyDocx
 	c.Note = "Long unit name broken by hand in the phiếu (\"… thể dục thể\" / \"thao thành phố Cần Thơ\")."
-	c.Unit = units[1]
+	c.setUnit(units[1])
 	c.Phieu.Wrap = true
 	c.Tags = []string{"wrap-unit"}
 	addCase(c, hoso.VerdictEligible)
@@ -481,7 +495,7 @@ func Cases() []Case {
 	c.Producer = PyDocx
 	c.Note = "Name with a rare capital: Bế Thị Ỷ."
 	c.Person.Name, c.Person.Male = "Bế Thị Ỷ", false
-	c.Unit = units[7]
+	c.setUnit(units[7])
 	c.Position = "Giáo viên"
 	addCase(c, hoso.VerdictEligible)
 
@@ -490,7 +504,7 @@ func Cases() []Case {
 	c.Note = "Name Lò Văn Ở; the Đoàn resolution (4-KNĐ) with its own earlier meeting date."
 	c.Person.Name, c.Person.Male = "Lò Văn Ở", true
 	c.Person.Born = dt(1997, 8, 19)
-	c.Unit = units[8]
+	c.setUnit(units[8])
 	c.NQDoan, c.GioiThieu = true, true
 	c.Tags = []string{"doan", "introducers"}
 	addCase(c, hoso.VerdictEligible)
@@ -541,6 +555,24 @@ func Cases() []Case {
 	c.Tags = []string{"near-miss", "extra-year"}
 	addCase(c, hoso.VerdictIneligible)
 
+	c = base(75, "p18-nothing-ticked", dt(2023, 11, 28))
+	c.Producer = PyDocx
+	c.Note = "The 2021 phiếu's authority list has no option ticked (the self part has one): 2021 not rated; CSTĐCS 2022."
+	c.Years = yrs(2020, T, hoso.RatingUnknown, T)
+	c.Years[1].Self = T
+	c.Phieu.Tick = "☒"
+	c.Awards = []Award{c.award(hoso.AwardCSTDCoSo, 2022)}
+	c.Tags = []string{"authority-blank", "tick:☒"}
+	addCase(c, hoso.VerdictIncomplete)
+
+	c = base(78, "p19-meeting-before-rating", dt(2024, 1, 9))
+	c.Producer = PyDocx
+	c.Note = "Meeting on 09/01/2024, before the 2023 rating exists: 2023 missing; Giấy khen 2022."
+	c.Years = yrs(2021, T, T)
+	c.Awards = []Award{c.award(hoso.AwardGiayKhen, 2022)}
+	c.Tags = []string{"missing-year"}
+	addCase(c, hoso.VerdictIncomplete)
+
 	// --- LibreOffice round trips of both writers -------------------------
 	lo := func(c Case, src Producer) Case {
 		c.Producer, c.Source = LibreOffice, src
@@ -552,11 +584,11 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictEligible)
 
 	c = lo(base(42, "l02-resaved-cancu-2017", dt(2019, 10, 24)), PyDocx)
-	c.Note = "Near miss: 2019 meeting after Căn cứ lines dated 2016 and 2017; window 2016–2018 has 2016 HTNV (NĐ 56 công chức wording)."
-	c.Unit = units[3]
+	c.Note = "A 2019 meeting after Căn cứ lines dated 2016 and 2017; window 2016–2018 has 2016 HTNV (NĐ 56 công chức wording)."
+	c.setUnit(units[3])
 	c.Position = "Kiểm soát viên"
 	c.Years = yrs(2016, H, XS, T)
-	c.Tags = []string{"near-miss", "nd56", "cancu"}
+	c.Tags = []string{"nd56", "cancu"}
 	addCase(c, hoso.VerdictIneligible)
 
 	c = lo(base(43, "l03-resaved-nx-prose", dt(2024, 3, 29)), Own)
@@ -593,9 +625,10 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictIneligible)
 
 	c = lo(base(47, "l07-resaved-rare-capital", dt(2023, 10, 31)), Own)
-	c.Note = "Name Đinh Thị Ấn; the đơn's Kính gửi names the đảng uỷ."
+	c.Note = "Name Đinh Thị Ấn; the đơn's Kính gửi names the đảng uỷ; no 2020 phiếu."
 	c.Person.Name, c.Person.Male = "Đinh Thị Ấn", false
-	addCase(c, hoso.VerdictEligible)
+	c.Years = yrs(2021, XS, T)
+	addCase(c, hoso.VerdictIncomplete)
 
 	c = lo(base(48, "l08-resaved-conflict-dob", dt(2023, 4, 4)), PyDocx)
 	c.Note = "Date of birth 1990 in the lý lịch and resolution, 1991 in the đơn."
@@ -605,15 +638,31 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictIncomplete)
 
 	c = lo(base(49, "l09-resaved-ung", dt(2024, 5, 30)), Own)
-	c.Note = "Name Ưng Văn Hoà; the meeting sentence \"Vào hồi 14 giờ 00 phút, ngày …\"."
+	c.Note = "Name Ưng Văn Hoà; the meeting sentence \"Vào hồi 14 giờ 00 phút, ngày …\"; 2022 HTNV."
 	c.Person.Name, c.Person.Male = "Ưng Văn Hoà", true
 	c.Res.Meet = "hoi"
-	addCase(c, hoso.VerdictEligible)
+	c.Years = yrs(2021, T, H, XS)
+	addCase(c, hoso.VerdictIneligible)
 
 	c = lo(base(50, "l10-resaved-missing-two", dt(2023, 3, 14)), PyDocx)
 	c.Note = "Only the 2022 phiếu: 2020 and 2021 missing; HTXSNV 2022."
 	c.Years = yrs(2022, XS)
 	c.Tags = []string{"missing-year"}
+	addCase(c, hoso.VerdictIncomplete)
+
+	c = lo(base(76, "l11-colleague-phieu", dt(2023, 9, 7)), Own)
+	c.Note = "The 2021 phiếu in the dossier is a colleague's (another name, HTXSNV): the candidate's 2021 is missing; Giấy khen 2022."
+	c.Years = yrs(2020, T, XS, T)
+	c.Years[1].Colleague = "Lê Thị Bích Ngọc"
+	c.Awards = []Award{c.award(hoso.AwardGiayKhen, 2022)}
+	c.Tags = []string{"colleague"}
+	addCase(c, hoso.VerdictIncomplete)
+
+	c = lo(base(79, "l12-self-only-typed", dt(2024, 4, 4)), PyDocx)
+	c.Note = "The 2022 phiếu has a typed self-rating and an empty authority line with the hint: 2022 not rated."
+	c.Years = yrs(2021, T, hoso.RatingUnknown, XS)
+	c.Years[1].Self = XS
+	c.Tags = []string{"authority-blank", "hint"}
 	addCase(c, hoso.VerdictIncomplete)
 
 	// --- Text PDFs (LibreOffice) ------------------------------------------
@@ -631,7 +680,7 @@ func Cases() []Case {
 
 	c = pdf(base(52, "d02-pdf-long-unit", dt(2023, 10, 19)), PyDocx, false)
 	c.Note = "Text PDF: the long unit name wraps on its own in the resolution and nhận xét."
-	c.Unit = units[5]
+	c.setUnit(units[5])
 	c.Years = inNX(yrs(2020, T, T, XS))
 	c.NX = NXStyle{On: true, Table: true, Days: 6}
 	c.Tags = []string{"wrap-unit"}
@@ -703,6 +752,14 @@ func Cases() []Case {
 	c.Note = "No 6-KNĐ, PDF: review date from the newest paper; all HTTNV, no award."
 	c.Tags = []string{"no-resolution", "legend"}
 	addCase(c, hoso.VerdictIneligible)
+
+	c = pdf(base(80, "d12-pdf-birth-year-ambiguous", dt(2024, 3, 21)), Own, false)
+	c.Note = "Text PDF, only \"sinh năm 2006\": 18 if born in January, 17 if born in December."
+	c.Person.Born, c.Person.BirthYear = hoso.Date{}, 2006
+	c.LyLich = false
+	c.Since = dt(2020, 8, 1)
+	c.Tags = []string{"birth-year"}
+	addCase(c, hoso.VerdictIncomplete)
 
 	// --- ZIPs of one paper per file --------------------------------------
 	zipc := func(c Case, src Producer) Case {
@@ -799,7 +856,7 @@ func Cases() []Case {
 	c.Tags = []string{"dob-conflict"}
 	addCase(c, hoso.VerdictIncomplete)
 
-	c = scanc(base(71, "s07-scan-two-column", dt(2024, 5, 9)), Own, OutScanPDF, "scan300")
+	c = scanc(base(71, "s07-scan-two-column", dt(2024, 5, 9)), Own, OutScanPDF, "scan200b")
 	c.Out = OutScanPDF
 	c.Years = inNX(yrs(2021, T, XS, T))
 	c.NX = NXStyle{On: true, Table: true, Abbr: "space", Days: 9}
@@ -827,4 +884,9 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictIneligible)
 
 	return cs
+}
+
+// setUnit moves the case to another unit, with that unit's usual position.
+func (c *Case) setUnit(u Unit) {
+	c.Unit, c.Position = u, u.Pos
 }

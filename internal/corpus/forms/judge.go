@@ -133,7 +133,9 @@ func (c *Case) authRatings() []rated {
 	for _, p := range c.Papers() {
 		switch p.Kind {
 		case KPhieu:
-			addR(p.Year, c.year(p.Year).Auth)
+			if y := c.year(p.Year); y.Colleague == "" {
+				addR(p.Year, y.Auth)
+			}
 		case KNhanXet:
 			for _, y := range c.Years {
 				if y.InNX && y.Unrated == "" {
@@ -251,14 +253,16 @@ type Judgement struct {
 // authoritative ratings only, awards by achievement year, age in whole
 // months.
 func (c *Case) Judge() Judgement {
-	var j Judgement
-	ps := c.Papers()
 	if c.has(KResolution) {
-		j.Review, j.Basis = c.Meeting, hoso.ReviewFromResolution
-	} else {
-		j.Review, j.Basis = latest(ps), hoso.ReviewFromLatestDoc
+		return c.judgeAt(c.Meeting, hoso.ReviewFromResolution)
 	}
-	R := j.Review
+	return c.judgeAt(latest(c.Papers()), hoso.ReviewFromLatestDoc)
+}
+
+// judgeAt applies the rules as if the review were on R; the tests use it
+// to show that a near miss turns on the date a reader takes.
+func (c *Case) judgeAt(R hoso.Date, basis hoso.ReviewDateBasis) Judgement {
+	j := Judgement{Review: R, Basis: basis}
 	j.Window = []int{R.Year - 3, R.Year - 2, R.Year - 1}
 
 	byYear := map[int][]hoso.Rating{}

@@ -20,7 +20,30 @@ func (c *Case) Render(papers []Paper) *doc {
 		}
 		d.Blocks = append(d.Blocks, c.paper(p)...)
 	}
+	if d.TwoCol {
+		// A column is a little under half the text width: tables shrink to
+		// it, as a clerk who switches to two columns makes them.
+		for i, b := range d.Blocks {
+			if t, ok := b.(table); ok {
+				d.Blocks[i] = fitTable(t, 4400)
+			}
+		}
+	}
 	return d
+}
+
+// fitTable scales a table's column widths to total width.
+func fitTable(t table, width int) table {
+	sum := 0
+	for _, w := range t.Widths {
+		sum += w
+	}
+	ws := make([]int, len(t.Widths))
+	for i, w := range t.Widths {
+		ws[i] = w * width / sum
+	}
+	t.Widths = ws
+	return t
 }
 
 func (c *Case) paper(p Paper) []block {
@@ -265,7 +288,7 @@ func (c *Case) phieu(p Paper) []block {
 		bs = append(bs, title("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG "+who))
 	}
 	bs = append(bs, centerB(fmt.Sprintf("Năm %d", y.Year)),
-		field("Họ và tên", c.Person.Name),
+		field("Họ và tên", who2(y, c.Person.Name)),
 		field("Chức vụ, chức danh", c.Position),
 		field("Đơn vị công tác", c.unitText(c.Phieu.Wrap)))
 	if old {
@@ -290,7 +313,7 @@ func (c *Case) phieu(p Paper) []block {
 			body("1. Tự nhận xét ưu, khuyết điểm: Nhiệt tình, trách nhiệm; đôi khi còn chậm."))
 		bs = append(bs, c.answer("2. Tự xếp loại chất lượng", self, y.Year, 0)...)
 	}
-	bs = append(bs, signature(nil, fmt.Sprintf("%s, %s", u.Place, longPlain(dt(y.Year, 12, 10))), "NGƯỜI TỰ ĐÁNH GIÁ", "(Ký, ghi rõ họ tên)", c.Person.Name))
+	bs = append(bs, signature(nil, fmt.Sprintf("%s, %s", u.Place, longPlain(dt(y.Year, 12, 10))), "NGƯỜI TỰ ĐÁNH GIÁ", "(Ký, ghi rõ họ tên)", who2(y, c.Person.Name)))
 	bs = append(bs, boldLead("III. Ý KIẾN CỦA NGƯỜI QUẢN LÝ TRỰC TIẾP", ""),
 		body("Có tinh thần trách nhiệm, chủ động trong công việc."))
 	if old {
@@ -306,6 +329,14 @@ func (c *Case) phieu(p Paper) []block {
 	return bs
 }
 
+// who2 is the name a phiếu is made out to.
+func who2(y Year, candidate string) string {
+	if y.Colleague != "" {
+		return y.Colleague
+	}
+	return candidate
+}
+
 // answer writes a rating after its label in the phiếu's style: typed
 // (with or without the form's hint left in) or as an option list with the
 // chosen option ticked. A zero rating leaves the answer blank.
@@ -316,7 +347,7 @@ func (c *Case) answer(label string, r hoso.Rating, year, part int) []block {
 		sep = "/"
 	}
 	tick := c.Phieu.Tick
-	if tick == "" || r == hoso.RatingUnknown {
+	if tick == "" {
 		value := ratingWords(r, year, vc)
 		if r == hoso.RatingUnknown {
 			value = "……………………………………"
@@ -328,7 +359,7 @@ func (c *Case) answer(label string, r hoso.Rating, year, part int) []block {
 		return bs
 	}
 	opts := options(year, vc)
-	chosen := ratingWords(r, year, vc)
+	chosen := ratingWords(r, year, vc) // "" when nothing is ticked
 	if tick == "X" {
 		t := table{Widths: []int{6500, 2000}, Rows: [][]cell{{textCell("Mức xếp loại", "center", true), textCell("Đánh dấu (X)", "center", true)}}}
 		for _, o := range opts {

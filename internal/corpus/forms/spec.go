@@ -107,6 +107,7 @@ type Unit struct {
 	HeadTitle string // "GIÁM ĐỐC"
 	Head      string
 	Signer    string // the head's title in a sentence: "Giám đốc Sở Tài chính"
+	Pos       string // the usual position of a candidate there: "Chuyên viên"
 	VienChuc  bool
 	DangBo    string // Party header line 1 of the chi bộ: "ĐẢNG BỘ SỞ TÀI CHÍNH"
 	ChiBo     string // "Chi bộ Phòng Quản lý ngân sách"
@@ -129,6 +130,9 @@ type Year struct {
 	Unrated string
 	// Late dates the authority's signature in January of the next year.
 	Late bool
+	// Colleague puts a colleague's phiếu of the year in the dossier in
+	// place of the candidate's (filed by mistake): not the candidate's.
+	Colleague string
 }
 
 // Award is a commendation or title, the candidate's or someone else's.
