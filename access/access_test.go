@@ -498,3 +498,14 @@ func TestStaleCookie(t *testing.T) {
 		t.Errorf("login with a stale cookie: %d %s", rr.Code, rr.Body)
 	}
 }
+
+func TestAddrClass(t *testing.T) {
+	for in, want := range map[string]string{
+		"192.0.2.1": "192.0.2.1", "2001:db8:1:2:3:4:5:6": "2001:db8:1:2::/64", "2001:db8:1:2::9": "2001:db8:1:2::/64",
+		"::ffff:192.0.2.1": "::ffff:192.0.2.1", "không-phải-ip": "không-phải-ip",
+	} {
+		if got := addrClass(in); got != want {
+			t.Errorf("addrClass(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

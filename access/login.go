@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/netip"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -28,7 +29,7 @@ func (e *ThrottledError) Error() string {
 // Login checks a name and password from a client address and starts a
 // session, returning its cookie value. Failures count against both the
 // account name and the address; past Options.AccountFails (per name) or
-// Options.AddressFails (per address) failures within
+// Options.AddressFails (per address; per /64 for IPv6) failures within
 // Options.ThrottleWindow of the first, attempts are refused with a
 // *ThrottledError before the password is even hashed. A success clears
 // the name's count, not the address's.
@@ -36,7 +37,7 @@ func (s *Store) Login(ctx context.Context, name, password, addr string) (string,
 	keys := []struct {
 		key   string
 		limit int
-	}{{throttleKey("a", name), s.opt.AccountFails}, {throttleKey("ip", addr), s.opt.AddressFails}}
+	}{{throttleKey("a", name), s.opt.AccountFails}, {throttleKey("ip", addrClass(addr)), s.opt.AddressFails}}
 	for _, k := range keys {
 		if wait, err := s.throttled(ctx, k.key, k.limit); err != nil {
 			return "", nil, err
@@ -49,10 +50,10 @@ func (s *Store) Login(ctx context.Context, name, password, addr string) (string,
 		return "", nil, err
 	}
 	ok := false
-	if a == nil {
+	if a == nil || a.Password == "" {
 		checkPassword(dummyHash, password) // same cost as a real check
 	} else {
-		ok = a.Password != "" && checkPassword(a.Password, password) && !a.Disabled
+		ok = checkPassword(a.Password, password) && !a.Disabled
 	}
 	if !ok {
 		for _, k := range keys {
@@ -66,6 +67,17 @@ func (s *Store) Login(ctx context.Context, name, password, addr string) (string,
 		return "", nil, err
 	}
 	return secret, a, nil
+}
+
+// addrClass is what the per-address count counts: the address itself for
+// IPv4, its /64 for IPv6, where one client holds a whole /64.
+func addrClass(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil || a.Is4() || a.Is4In6() {
+		return addr
+	}
+	p, _ := a.Prefix(64)
+	return p.String()
 }
 
 // throttleKey encodes the name or address for a KV key.

@@ -108,7 +108,8 @@ func Open(ctx context.Context, js jetstream.JetStream, opt Options) (*Store, err
 	var err error
 	if s.accounts, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
 		Bucket: o.AccountsBucket, Description: "hoso accounts, units and API tokens",
-		History: 5, Replicas: o.Replicas, Storage: jetstream.FileStorage,
+		// One revision: an old password hash is not kept once replaced.
+		History: 1, Replicas: o.Replicas, Storage: jetstream.FileStorage,
 	}); err != nil {
 		return nil, fmt.Errorf("access: KV %s: %w", o.AccountsBucket, err)
 	}
