@@ -30,12 +30,16 @@ type Config struct {
 	Replicas int
 
 	Workers int // parallel dossiers per instance; 2
-	// MaxAckPending caps dossiers in flight across all instances; Workers
-	// when zero. With several instances, set it to the sum of their workers.
+	// MaxAckPending caps dossiers in flight across all instances
+	// (HOSO_MAX_IN_FLIGHT): set it to the sum of their workers. When zero
+	// the consumer's limit only grows, to Workers if that is more.
 	MaxAckPending int
 
-	AckWait    time.Duration // redelivery after a silent worker; 2 minutes
-	MaxDeliver int           // deliveries before a dead letter; 6
+	// AckWait is how long a silent worker keeps its dossier: 30 seconds.
+	// Workers send a heartbeat every third of it, so it bounds what a
+	// killed instance costs, not how long a dossier may take.
+	AckWait    time.Duration
+	MaxDeliver int // deliveries before a dead letter; 6
 	// MaxCrashes is how many times a file may kill the worker or its
 	// parsing child before the dossier is rejected and its message
 	// terminated (a poison pill); 2.
@@ -102,7 +106,7 @@ const (
 	DefaultStateBucket    = "hoso_dossiers"
 	DefaultConsumer       = "workers"
 	DefaultWorkers        = 2
-	DefaultAckWait        = 2 * time.Minute
+	DefaultAckWait        = 30 * time.Second
 	DefaultMaxDeliver     = 6
 	DefaultMaxCrashes     = 2
 	DefaultReconcileEvery = 5 * time.Minute

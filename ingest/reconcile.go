@@ -50,6 +50,8 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 	}
 	n := 0
 	present := map[string]string{} // key → id of its current version
+	var queued map[string]bool     // read on first need
+	scanned := false
 	young := time.Now().Add(-s.cfg.Settle)
 	stale := time.Now().Add(-s.cfg.staleAfter())
 	for o, err := range s.store.List(ctx, s.cfg.UploadBucket, "") {
@@ -78,6 +80,15 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 			s.log.Warn("ingest: reconciler re-queued a dossier stuck in progress", "dossier", id, "status", st.Status)
 		default:
 			continue
+		}
+		if !scanned {
+			if queued, err = s.queuedIDs(ctx); err != nil {
+				return n, err
+			}
+			scanned = true
+		}
+		if queued[id] {
+			continue // its message waits in the queue already
 		}
 		if err := s.Enqueue(ctx, u, "hoso-reconciler"); err != nil {
 			return n, err
@@ -108,7 +119,7 @@ func (s *Service) reconcileLoop(ctx context.Context) {
 		if s.cfg.ReconcileEvery < 0 {
 			return
 		}
-		sleep(ctx, s.cfg.ReconcileEvery)
+		s.waitReconcile(ctx)
 		if ctx.Err() != nil {
 			return
 		}

@@ -64,9 +64,9 @@ func (s *Service) States() States { return s.states }
 // clean stop; a message being worked on when ctx ends is handed back to
 // NATS for another instance.
 func (s *Service) Run(ctx context.Context) error {
-	cons, err := s.js.CreateOrUpdateConsumer(ctx, s.cfg.UploadStream, consumerConfig(s.cfg))
+	cons, err := ensureConsumer(ctx, s.js, s.cfg)
 	if err != nil {
-		return fmt.Errorf("ingest: consumer %s: %w", s.cfg.Consumer, err)
+		return err
 	}
 	var wg sync.WaitGroup
 	for range s.cfg.Workers {
@@ -162,12 +162,12 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 	if err != nil {
 		s.log.Warn("ingest: dropping a message that is not a MinIO event", "err", err)
 		s.m.message("malformed")
-		msg.TermWithReason("not a MinIO event")
+		s.settle(ctx, msg, bodyTerm("not a MinIO event"))
 		return
 	}
 	if !u.Acts() || u.Bucket != s.cfg.UploadBucket {
 		s.m.message("ignored")
-		msg.Ack()
+		s.settle(ctx, msg, bodyAck)
 		return
 	}
 	id := u.ID()
@@ -177,7 +177,7 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		// for ever. The key itself is not logged: it may carry a name.
 		log.Warn("ingest: dropping an event with an invalid object key", "key_bytes", len(u.Key))
 		s.m.message("malformed")
-		msg.TermWithReason("invalid object key")
+		s.settle(ctx, msg, bodyTerm("invalid object key"))
 		return
 	}
 	s.busy.Add(1)
@@ -203,26 +203,26 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		s.m.message("retry")
 		s.m.failure(string(hoso.ETRANSIENT))
 		s.noteRetry(context.WithoutCancel(ctx), st, err, delivered)
-		msg.NakWithDelay(delay)
+		s.settle(ctx, msg, bodyNak(delay))
 	case out == outIgnored:
 		s.m.message("ignored")
-		msg.Ack()
+		s.settle(ctx, msg, bodyAck)
 	case out == outDuplicate:
 		log.Info("ingest: already done, acking redelivery", "status", st.Status)
 		s.m.message("duplicate")
-		msg.Ack()
+		s.settle(ctx, msg, bodyAck)
 	case st.Status == StatusFailed:
 		log.Info("ingest: dossier rejected", "code", st.Error.Code)
 		s.m.message("failed")
 		s.m.failure(string(st.Error.Code))
 		s.m.observe("total", time.Since(start))
-		msg.TermWithReason("rejected: " + string(st.Error.Code))
+		s.settle(ctx, msg, bodyTerm("rejected: "+string(st.Error.Code)))
 	default:
 		log.Info("ingest: dossier done", "verdict", st.Verdict, "letter", st.LetterKind)
 		s.m.message("completed")
 		s.m.verdict(string(st.Verdict))
 		s.m.observe("total", time.Since(start))
-		msg.Ack()
+		s.settle(ctx, msg, bodyAck)
 	}
 }
 

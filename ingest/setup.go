@@ -36,8 +36,8 @@ func Setup(ctx context.Context, js jetstream.JetStream, st Store, cfg Config) er
 	if _, err := setupContent(ctx, js, cfg); err != nil {
 		return err
 	}
-	if _, err := js.CreateOrUpdateConsumer(ctx, cfg.UploadStream, consumerConfig(cfg)); err != nil {
-		return fmt.Errorf("ingest: consumer %s: %w", cfg.Consumer, err)
+	if _, err := ensureConsumer(ctx, js, cfg); err != nil {
+		return err
 	}
 	if _, err := js.CreateOrUpdateConsumer(ctx, cfg.AdvisoryStream, jetstream.ConsumerConfig{
 		Durable:   "dead-letters",

@@ -150,6 +150,7 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 	}
 	if g&withWorker != 0 {
 		integer(&c.Ingest.Workers, "workers", "HOSO_WORKERS", ingest.DefaultWorkers, "dossiers processed at once by this instance")
+		integer(&c.Ingest.MaxAckPending, "max-in-flight", "HOSO_MAX_IN_FLIGHT", 0, "dossiers in flight across all instances, the sum of their --workers (0: the shared limit only grows, to this instance's --workers)")
 		boolean(&c.Ingest.PDF, "pdf", "HOSO_PDF", false, "also write a PDF of each letter (needs LibreOffice)")
 		str(&c.Rules, "rules", "HOSO_RULES", "", "rule set file (YAML/JSON); the embedded 52-CV/BTCĐU set when empty")
 		str(&c.Issuer, "issuer", "HOSO_ISSUER", "", "issuer profile file (YAML/JSON) for the letter header and signer")

@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// ensureConsumer creates the workers' consumer or brings it up to date.
+// Its MaxAckPending is a cluster-wide figure, so it must not come from
+// whichever instance started last: Config.MaxAckPending, when set, is the
+// operator's total for all instances (HOSO_MAX_IN_FLIGHT); otherwise the
+// limit only grows, to this instance's Workers if that is more than the
+// consumer has. (Each instance used to reset it to its own Workers: three
+// instances of one worker processed one dossier at a time.)
+func ensureConsumer(ctx context.Context, js jetstream.JetStream, cfg Config) (jetstream.Consumer, error) {
+	want := consumerConfig(cfg)
+	if cfg.MaxAckPending <= 0 {
+		c, err := js.Consumer(ctx, cfg.UploadStream, cfg.Consumer)
+		switch {
+		case err == nil:
+			if cur := c.CachedInfo(); cur != nil && cur.Config.MaxAckPending > want.MaxAckPending {
+				want.MaxAckPending = cur.Config.MaxAckPending
+			}
+		case !errors.Is(err, jetstream.ErrConsumerNotFound):
+			return nil, fmt.Errorf("ingest: consumer %s: %w", cfg.Consumer, err)
+		}
+	}
+	c, err := js.CreateOrUpdateConsumer(ctx, cfg.UploadStream, want)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: consumer %s: %w", cfg.Consumer, err)
+	}
+	return c, nil
+}
+
+// Acknowledgement bodies of the JetStream protocol, as nats.go sends them.
+var (
+	bodyAck = []byte("+ACK")
+)
+
+func bodyNak(delay time.Duration) []byte {
+	if delay <= 0 {
+		return []byte("-NAK")
+	}
+	return []byte(`-NAK {"delay": ` + strconv.FormatInt(delay.Nanoseconds(), 10) + `}`)
+}
+
+func bodyTerm(reason string) []byte { return []byte("+TERM " + reason) }
+
+// settle sends a worker's verdict on a message (ack, nak, term) as a
+// request, waits for the consumer leader to confirm it and retries until
+// it does, for up to settleFor. A fire-and-forget ack sent to a consumer
+// leader as it dies is lost, and the message then waits out the whole ack
+// wait on the new leader; a confirmed ack is sent again to the new one.
+// An ack the server answers no more (the message is no longer pending)
+// costs the retries, after which the message's state in KV makes its
+// redelivery a no-op.
+func (s *Service) settle(ctx context.Context, msg jetstream.Msg, body []byte) {
+	reply := msg.Reply()
+	nc := s.js.Conn()
+	if reply == "" || nc == nil {
+		return
+	}
+	// Handing a message back on shutdown must still reach NATS.
+	ctx = context.WithoutCancel(ctx)
+	deadline := time.Now().Add(settleFor)
+	wait := 100 * time.Millisecond
+	for try := 1; ; try++ {
+		rctx, cancel := context.WithTimeout(ctx, settleTimeout)
+		_, err := nc.RequestWithContext(rctx, reply, body)
+		cancel()
+		if err == nil {
+			if try > 1 {
+				s.log.Info("ingest: acknowledgement confirmed after retries", "tries", try)
+			}
+			return
+		}
+		if time.Now().Add(wait).After(deadline) || nc.IsClosed() {
+			s.log.Warn("ingest: acknowledgement not confirmed; the message's state settles its redelivery", "err", err, "tries", try)
+			return
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, 2*time.Second)
+	}
+}
+
+// settleTimeout bounds one confirmation; settleFor all of them: longer
+// than a JetStream leader election on a loaded machine.
+const (
+	settleTimeout = 2 * time.Second
+	settleFor     = 30 * time.Second
+)
