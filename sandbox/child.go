@@ -37,7 +37,12 @@ func Main() {
 	if len(os.Args) < 2 || os.Args[1] != ChildCommand {
 		return
 	}
-	os.Exit(Serve(os.Stdin, os.Stdout, os.Stderr))
+	out, err := protocolOut()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sandbox child:", err)
+		os.Exit(exitProtocol)
+	}
+	os.Exit(Serve(os.Stdin, out, os.Stderr))
 }
 
 // Serve is the child's loop: one hello, then requests until in ends. It

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"fmt"
 	"os"
 	"syscall"
 )
@@ -27,4 +28,20 @@ func sysProcAttr(mode netMode) *syscall.SysProcAttr {
 		a.GidMappings = []syscall.SysProcIDMap{{ContainerID: os.Getgid(), HostID: os.Getgid(), Size: 1}}
 	}
 	return a
+}
+
+// protocolOut moves the protocol to a file descriptor of its own and points
+// descriptor 1 at stderr: a library that prints to standard output (the
+// PDF library has fmt.Printf debugging lines, off by default) must not
+// land in the middle of an answer.
+func protocolOut() (*os.File, error) {
+	fd, err := syscall.Dup(1)
+	if err != nil {
+		return nil, fmt.Errorf("dup stdout: %w", err)
+	}
+	if err := syscall.Dup3(2, 1, 0); err != nil {
+		return nil, fmt.Errorf("stdout to stderr: %w", err)
+	}
+	syscall.CloseOnExec(fd) // Tesseract and Poppler must not inherit it
+	return os.NewFile(uintptr(fd), "protocol"), nil
 }

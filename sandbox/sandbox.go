@@ -161,6 +161,13 @@ func (t *Texter) Text(ctx context.Context, name string, r io.ReaderAt, size int6
 	// The child is gone (or killed here): say why, from what is known.
 	why := c.end()
 	t.forget(c)
+	t.mu.Lock()
+	closed := t.closed
+	t.mu.Unlock()
+	if closed {
+		// Killed by Close, not by its file.
+		return nil, hoso.Errorf(hoso.ETRANSIENT, "Tiến trình đọc tệp đang dừng", "the parsing processes are stopping")
+	}
 	var re *readError
 	if errors.As(err, &re) {
 		// Our side could not read the upload: not the file's fault.
@@ -305,7 +312,9 @@ func (t *Texter) judge(err error, d death, k extract.Kind) error {
 	if sig != 0 {
 		what = "signal " + sig.String()
 	}
-	t.opt.Logger.Warn("sandbox: parsing child died", "how", what, "cpu", d.cpu.Round(time.Millisecond), "last", lastLine(d.stderr))
+	// What the child wrote is not logged: a parser's message may quote the
+	// file, and logs carry no personal data.
+	t.opt.Logger.Warn("sandbox: parsing child died", "how", what, "cpu", d.cpu.Round(time.Millisecond))
 	return hoso.Wrap(fmt.Errorf("%w (%s)", ErrCrashed, what), hoso.ETRANSIENT,
 		"Tiến trình đọc tệp bị dừng đột ngột; sẽ thử lại", "the parsing process was killed; it will be retried")
 }
@@ -366,14 +375,6 @@ func kindLabel(k extract.Kind) (vi, en string) {
 		return "tệp ảnh", "image"
 	}
 	return "tệp", "file"
-}
-
-func lastLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-		s = s[i+1:]
-	}
-	return s[:min(len(s), 120)]
 }
 
 // child is one running child process.
