@@ -66,6 +66,7 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 			continue
 		}
 		st, ok := states[id]
+		why := ""
 		switch {
 		case !ok:
 			// Not in the snapshot; a worker may have created it since.
@@ -75,9 +76,9 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 				}
 				continue
 			}
-			s.log.Info("ingest: reconciler queued an object without state", "dossier", id)
+			why = "without state"
 		case !st.Status.Final() && st.Status != StatusDeadLetter && st.Updated.Before(stale):
-			s.log.Warn("ingest: reconciler re-queued a dossier stuck in progress", "dossier", id, "status", st.Status)
+			why = "stuck in progress (" + string(st.Status) + ")"
 		default:
 			continue
 		}
@@ -93,6 +94,7 @@ func (s *Service) Reconcile(ctx context.Context) (int, error) {
 		if err := s.Enqueue(ctx, u, "hoso-reconciler"); err != nil {
 			return n, err
 		}
+		s.log.Info("ingest: reconciler queued a dossier "+why, "dossier", id)
 		n++
 	}
 	s.lineage(ctx, states, present) // the listing is complete: absence means deleted
