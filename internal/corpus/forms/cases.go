@@ -215,8 +215,9 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictIneligible)
 
 	c = base(3, "f04-cover-letter", dt(2023, 11, 20))
-	c.Note = "A cover letter dated ten days after the meeting comes first in the upload."
+	c.Note = "A cover letter dated ten days after the meeting comes first in the upload; the resolution restates the ratings."
 	c.Cover = 10
+	c.Res.Summary, c.Res.FormCode = true, true
 	c.TongHop = true
 	addCase(c, hoso.VerdictEligible)
 
@@ -255,7 +256,7 @@ func Cases() []Case {
 	c = base(8, "f09-under-18", dt(2023, 11, 20))
 	c.Note = "Candidate born 15/01/2006, 17 at the meeting; introducers with their own dates."
 	c.Person.Born = dt(2006, 1, 15)
-	c.Since = dt(2020, 1, 1)
+	c.LyLich = false
 	c.GioiThieu = true
 	c.Tags = []string{"under-18", "introducers"}
 	addCase(c, hoso.VerdictIneligible)
@@ -287,6 +288,7 @@ func Cases() []Case {
 	c.SinceInNX = true
 	c.Years = yrs(2021, T, XS)
 	c.NX = NXStyle{On: true, Days: 14}
+	c.Res.Meet = "homnay"
 	c.Tags = []string{"recruited"}
 	addCase(c, hoso.VerdictIneligible)
 
@@ -515,6 +517,8 @@ func Cases() []Case {
 	c.NQCongDoan, c.GioiThieu, c.TongHop = true, true, true
 	c.Years = yrs(2020, T, T, T)
 	c.Awards = []Award{c.award(hoso.AwardBangKhen, 2021)}
+	c.Awards[0].InLyLich = true
+	c.Res.Summary = true
 	c.Tags = []string{"cong-doan", "bang-khen"}
 	addCase(c, hoso.VerdictEligible)
 
@@ -592,7 +596,8 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictIneligible)
 
 	c = lo(base(43, "l03-resaved-nx-prose", dt(2024, 3, 29)), Own)
-	c.Note = "Nhận xét in prose with grouped years (\"năm 2021, năm 2022 hoàn thành tốt nhiệm vụ; năm 2023 …\")."
+	c.Note = "Nhận xét in prose with grouped years (\"năm 2021, năm 2022 hoàn thành tốt nhiệm vụ; năm 2023 …\"); \"Hôm nay, ngày …\"."
+	c.Res.Meet = "homnay"
 	c.Years = inNX(yrs(2021, T, T, XS))
 	c.NX = NXStyle{On: true, Days: 11}
 	addCase(c, hoso.VerdictEligible)
@@ -674,8 +679,9 @@ func Cases() []Case {
 		return c
 	}
 	c = pdf(base(51, "d01-pdf-baseline", dt(2023, 9, 14)), Own, false)
-	c.Note = "Text PDF of the baseline with a 5-KNĐ and the certificate."
+	c.Note = "Text PDF of the baseline with a 5-KNĐ, the certificate, and a resolution that restates the ratings."
 	c.TongHop, c.ChungNhan = true, true
+	c.Res.Summary, c.Res.FormCode = true, true
 	addCase(c, hoso.VerdictEligible)
 
 	c = pdf(base(52, "d02-pdf-long-unit", dt(2023, 10, 19)), PyDocx, false)
@@ -821,8 +827,8 @@ func Cases() []Case {
 	c.Person.Name, c.Person.Male, c.Person.Born = "Nguyễn Hữu Lộc", true, dt(1988, 10, 26)
 	c.Years = inNX(yrs(2020, T, XS, T))
 	c.NX = NXStyle{On: true, Table: true, Days: 5}
-	c.Res.Compact = true
-	c.Note = "Scanned compact resolution: name, date of birth and unit on one line."
+	c.Res.Compact, c.Res.Summary = true, true
+	c.Note = "Scanned compact resolution: name, date of birth and unit on one line; ratings restated."
 	c.Tags = []string{"compact"}
 	addCase(c, hoso.VerdictEligible)
 

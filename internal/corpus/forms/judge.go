@@ -360,6 +360,21 @@ func countsAward(k hoso.AwardKind) bool {
 	return false
 }
 
+// truth is the award as the papers write it: the decision is cited only
+// when the decision itself is in the dossier, the issuer only when a paper
+// names it (a nhận xét names the issuer of a Giấy khen or Bằng khen, not of
+// a title).
+func (a Award) truth() corpus.Award {
+	t := corpus.Award{Year: a.Year, Kind: a.Kind}
+	if a.Decision || a.Kind == hoso.AwardGiayKhen || a.Kind == hoso.AwardBangKhen {
+		t.Issuer = a.Issuer
+	}
+	if a.Decision {
+		t.Decision = a.decisionText()
+	}
+	return t
+}
+
 // decisionText is how the truth cites an award decision.
 func (a Award) decisionText() string {
 	if a.Number == "" {
@@ -399,7 +414,7 @@ func (c *Case) Truth(file string, format hoso.Format) corpus.Truth {
 		t.Appraisals = append(t.Appraisals, corpus.Appraisal{Year: r.Year, Rating: r.Rating})
 	}
 	for _, a := range c.awards() {
-		t.Awards = append(t.Awards, corpus.Award{Year: a.Year, Kind: a.Kind, Issuer: a.Issuer, Decision: a.decisionText()})
+		t.Awards = append(t.Awards, a.truth())
 	}
 	for _, p := range c.Papers() {
 		t.Documents = append(t.Documents, p.Kind.DocKind())
