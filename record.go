@@ -90,8 +90,12 @@ type Candidate struct {
 
 // Appraisal is one year's rating (đánh giá, xếp loại chất lượng).
 type Appraisal struct {
-	Year     int      `json:"year"`
-	Rating   Rating   `json:"rating"`
+	Year   int    `json:"year"`
+	Rating Rating `json:"rating"`
+	// Date is the date line of the paper that gives the rating (the
+	// authority's signature on a phiếu, the unit's nhận xét), when it has
+	// one: a rating of the review year counts only if given before it.
+	Date     Date     `json:"date,omitzero"`
 	Evidence Evidence `json:"evidence"`
 }
 

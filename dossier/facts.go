@@ -126,6 +126,40 @@ func (r *reader) employment(rec *hoso.Record) {
 	}
 }
 
+// currentJob reads the lý lịch's list of work ("Những công tác và chức vụ
+// đã qua"): the row "01/2015 – nay | Chuyên viên, Sở …" gives the start of
+// the present work. It is used when no paper says when the candidate was
+// recruited.
+func (r *reader) currentJob(rec *hoso.Record) {
+	if rec.Employment != nil {
+		return
+	}
+	for ui := range r.units {
+		u := &r.units[ui]
+		if r.docs[u.doc].hk != hoso.DocLyLich {
+			continue
+		}
+		toks := u.l.toks
+		for i := range toks {
+			untilNow := toks[i].w == "nay" && (strings.ContainsAny(toks[i].sep, "-–") || i > 0 && toks[i-1].w == "đến")
+			if !untilNow {
+				continue
+			}
+			// The start is the month just before: "01/2015 – nay",
+			// "tháng 01/2015 đến nay", "từ 01/2015 đến nay".
+			for j := i - 1; j >= 0 && j >= i-5; j-- {
+				if dt, ok := monthDateAt(toks, j); ok && dt.Year > 1900 {
+					if j > 0 && toks[j-1].w == "tháng" {
+						j--
+					}
+					rec.Employment = &hoso.Employment{Since: dt, Evidence: r.evidence(u, toks[j].start)}
+					return
+				}
+			}
+		}
+	}
+}
+
 // monthDateAt reads a date or a month at i: "ngày 01/3/2019", "01/3/2019",
 // "tháng 03/2019", "03/2019", "tháng 3 năm 2019". A month alone is day 1.
 func monthDateAt(toks []token, i int) (hoso.Date, bool) {

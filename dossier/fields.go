@@ -56,6 +56,9 @@ type unit struct {
 	// cols gives each cell's role when the row lies under a recognised
 	// appraisal-table header.
 	roles []colRole
+	// unticked marks a row of an option table ("Hoàn thành tốt nhiệm vụ |
+	// X") that carries no mark: its rating is an option, not an answer.
+	unticked bool
 }
 
 type colRole uint8
@@ -121,6 +124,7 @@ type reader struct {
 func newReader(t *extract.Text) *reader {
 	r := &reader{t: t, x: lex()}
 	r.buildUnits()
+	r.optionTables()
 	r.segment()
 	return r
 }

@@ -9,6 +9,7 @@ import (
 )
 
 type ratedMention struct {
+	date    hoso.Date // the paper's latest date line
 	year    int
 	rating  hoso.Rating
 	ocr     bool
@@ -308,7 +309,7 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 	cue := false
 	self := false
 	skip := r.optionMask(&u.l)
-	skipped := func(i int) bool { return i < len(skip) && skip[i] }
+	skipped := func(i int) bool { return u.unticked || i < len(skip) && skip[i] }
 	closeClause := func() {
 		if !cue && len(cur) > 0 {
 			out = append(out, cur)
@@ -544,7 +545,8 @@ func (r *reader) assign(u *unit, c []item, carry, heading, ahead []int) {
 		ratingYears[k] = ys
 		ev := r.evidence(u, u.l.toks[c[k].i].start)
 		for _, y := range ys {
-			r.rated = append(r.rated, ratedMention{year: y, rating: c[k].rating, ocr: u.ocr, ev: ev, subject: r.subjectOf(u)})
+			r.rated = append(r.rated, ratedMention{year: y, rating: c[k].rating, ocr: u.ocr, ev: ev, subject: r.subjectOf(u),
+				date: d.lastDate})
 		}
 	}
 	for k := range c {
@@ -585,6 +587,18 @@ func (r *reader) assign(u *unit, c []item, carry, heading, ahead []int) {
 					break
 				}
 			}
+		}
+		// "Giấy khen (thành tích năm 2022)" in a row dated 01/2023: the
+		// award belongs to the year of the achievement.
+		end := len(u.l.toks)
+		for j := k + 1; j < len(c); j++ {
+			if c[j].kind == itAward {
+				end = c[j].i
+				break
+			}
+		}
+		if y := r.achievementYear(&u.l, c[k].i, end); y != 0 {
+			ys = []int{y}
 		}
 		a := awardMention{kind: c[k].award, ocr: u.ocr, ev: r.evidence(u, u.l.toks[c[k].i].start)}
 		it := c[k]
@@ -815,4 +829,22 @@ func clauseYears(clauses [][]item) []int {
 		}
 	}
 	return ys
+}
+
+// achievementYear finds "thành tích … năm 2022" among tokens from..to-1
+// and returns the year, 0 if none.
+func (r *reader) achievementYear(l *line, from, to int) int {
+	toks := l.toks
+	to = min(to, len(toks))
+	for i := from; i < to; i++ {
+		if !hasSeqAt(toks, i, r.x.w.thanhTich) {
+			continue
+		}
+		for j := i + 2; j+1 < len(toks) && j < i+14; j++ {
+			if toks[j].w == "năm" && isYear(toks[j+1]) && toks[j-1].num < 0 {
+				return toks[j+1].num
+			}
+		}
+	}
+	return 0
 }

@@ -110,6 +110,8 @@ type words struct {
 	hop                  []string
 	congDoan, khenThuong []string
 	canCu                []string
+	tuNhanXet            []string
+	quanLyTrucTiep       []string
 	thanhTich            []string
 	deNghi, xemXet       []string
 	kinhGui              []string
@@ -183,7 +185,7 @@ var lex = sync.OnceValue(func() *lexicon {
 	add(ph(catTitle, int(docCert), "giấy chứng nhận"))
 	add(ph(catTitle, int(docAppraisal), "bản tổng hợp", "bản nhận xét", "phiếu đánh giá", "bản kiểm điểm",
 		"bản tự kiểm điểm", "phiếu nhận xét", "nhận xét đánh giá", "bảng tổng hợp", "tổng hợp kết quả đánh giá",
-		"kết quả đánh giá xếp loại"))
+		"kết quả đánh giá xếp loại", "giấy xác nhận", "bản xác nhận", "phiếu xác nhận", "xác nhận kết quả"))
 	add(ph(catTitle, int(docDecision), "quyết định"))
 	add(ph(catTitle, int(docOther), "tổng hợp ý kiến", "báo cáo", "biên bản", "công văn", "tờ trình", "thông báo", "kế hoạch"))
 	add(ph(catMarker, 0, "đảng cộng sản việt nam", "cộng hòa xã hội chủ nghĩa việt nam"))
@@ -216,32 +218,34 @@ var lex = sync.OnceValue(func() *lexicon {
 	x := &lexicon{phrases: ps, byFirst: map[string][]int{}}
 	f := func(s string) []string { return strings.Fields(vntext.Fold(s)) }
 	x.w = words{
-		boiDuong:     f("bồi dưỡng"),
-		chiBo:        f("chi bộ"),
-		cho:          f("cho"),
-		cua:          f("của"),
-		doanVien:     f("giới thiệu đoàn viên"),
-		ketNap:       f("kết nạp"),
-		mau:          f("mẫu"),
-		quyetDinh:    f("quyết định"),
-		qd:           f("qđ"),
-		theo:         f("theo"),
-		tai:          f("tại"),
-		tapThe:       f("tập thể"),
-		duoc:         f("được"),
-		dangUy:       f("đảng uỷ"),
-		deNghiKetNap: f("đề nghị kết nạp"),
-		tuDanhGia:    f("tự đánh giá"),
-		tuXepLoai:    f("tự xếp loại"),
-		congDoan:     f("công đoàn"),
-		canCu:        f("căn cứ"),
-		thanhTich:    f("thành tích"),
-		deNghi:       f("đề nghị"),
-		xemXet:       f("xem xét"),
-		kinhGui:      f("kính gửi"),
-		thucHien:     f("thực hiện"),
-		danhGia:      f("đánh giá"),
-		xepLoai:      f("xếp loại"),
+		boiDuong:       f("bồi dưỡng"),
+		chiBo:          f("chi bộ"),
+		cho:            f("cho"),
+		cua:            f("của"),
+		doanVien:       f("giới thiệu đoàn viên"),
+		ketNap:         f("kết nạp"),
+		mau:            f("mẫu"),
+		quyetDinh:      f("quyết định"),
+		qd:             f("qđ"),
+		theo:           f("theo"),
+		tai:            f("tại"),
+		tapThe:         f("tập thể"),
+		duoc:           f("được"),
+		dangUy:         f("đảng uỷ"),
+		deNghiKetNap:   f("đề nghị kết nạp"),
+		tuDanhGia:      f("tự đánh giá"),
+		tuXepLoai:      f("tự xếp loại"),
+		congDoan:       f("công đoàn"),
+		canCu:          f("căn cứ"),
+		tuNhanXet:      f("tự nhận xét"),
+		quanLyTrucTiep: f("quản lý trực tiếp"),
+		thanhTich:      f("thành tích"),
+		deNghi:         f("đề nghị"),
+		xemXet:         f("xem xét"),
+		kinhGui:        f("kính gửi"),
+		thucHien:       f("thực hiện"),
+		danhGia:        f("đánh giá"),
+		xepLoai:        f("xếp loại"),
 		hired: [][]string{f("tuyển dụng"), f("được tuyển dụng"), f("công tác tại đơn vị"), f("về công tác tại"),
 			f("vào làm việc tại"), f("làm việc tại đơn vị"), f("hợp đồng lao động"), f("tiếp nhận")},
 		meeting: [][]string{f("họp"), f("hôm nay"), f("vào lúc"), f("vào hồi"), f("thời gian"),

@@ -32,6 +32,7 @@ func (r *reader) record() *hoso.Record {
 	r.certificate(rec)
 	r.addressee(rec)
 	r.employment(rec)
+	r.currentJob(rec)
 	r.unrated(rec)
 	for ui := range r.units {
 		if ys, ok := r.guessedRows[ui]; ok {
@@ -230,7 +231,7 @@ func (r *reader) appraisals(rec *hoso.Record, key string) {
 			}
 			c.evs = append(c.evs, m.ev)
 		}
-		rec.Appraisals = append(rec.Appraisals, hoso.Appraisal{Year: m.year, Rating: m.rating, Evidence: m.ev})
+		rec.Appraisals = append(rec.Appraisals, hoso.Appraisal{Year: m.year, Rating: m.rating, Date: m.date, Evidence: m.ev})
 	}
 	slices.SortStableFunc(rec.Appraisals, func(a, b hoso.Appraisal) int { return a.Year - b.Year })
 	for _, y := range order {

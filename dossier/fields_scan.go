@@ -45,6 +45,9 @@ type doc struct {
 	// tích … năm 2022", "khen thưởng năm 2022"): an award belongs to it,
 	// not to the decision's own date.
 	achieved int
+	// lastDate is the latest place-and-date line: on a phiếu, the
+	// authority's signature, which dates the rating.
+	lastDate hoso.Date
 	congDoan bool // "công đoàn" before the title: a 4A-KNĐ resolution
 	khen     bool // an award is given ("tặng", "khen thưởng"): a decision on awards
 	// hk is the official form, set by classify once the paper is read.
@@ -56,6 +59,7 @@ func (r *reader) segment() {
 	x := r.x
 	cur := doc{first: 0, titleUnit: -1, authority: -1, selfFrom: -1, selfTo: -1}
 	markerSeen := false
+	codeOnly := false // the paper so far is its "Mẫu …-KNĐ" line
 	flush := func(end int) {
 		if end < cur.first {
 			return
@@ -66,7 +70,7 @@ func (r *reader) segment() {
 	start := func(at int) {
 		flush(at - 1)
 		cur = doc{first: at, titleUnit: -1, authority: -1, selfFrom: -1, selfTo: -1}
-		markerSeen = false
+		markerSeen, codeOnly = false, false
 	}
 	prevFile := ""
 	for ui := range r.units {
@@ -81,6 +85,18 @@ func (r *reader) segment() {
 			if p, n := x.at(toks, 0, catTitle); p != nil && titleLike(&u.l, n) {
 				title, tn = p, n
 			}
+		}
+		// "Mẫu 2-KNĐ" stands above a paper's header: a new paper starts
+		// there once the current one has its title.
+		if _, ok := formCodeAt(toks, 0, x); ok && title == nil && ui > cur.first {
+			start(ui)
+			codeOnly = true
+			continue
+		}
+		if title == nil && r.isMarker(u) && codeOnly {
+			// The header under the form code belongs to the same paper.
+			codeOnly, markerSeen = false, true
+			continue
 		}
 		if title == nil && r.isMarker(u) {
 			if cur.titled || markerSeen {
@@ -98,6 +114,11 @@ func (r *reader) segment() {
 				start(at)
 			}
 			markerSeen = true
+		}
+		// A công văn has no title: its "V/v …" subject line stands for one.
+		if title == nil && !cur.titled && len(toks) >= 3 && toks[0].w == "v" && toks[1].w == "v" &&
+			strings.TrimSpace(toks[1].sep) == "/" {
+			cur.kind, cur.titled, cur.titleUnit = docOther, true, ui
 		}
 		if title != nil {
 			k := docKind(title.val)
@@ -162,6 +183,14 @@ func sepAfter(l *line, n int) string {
 // is a title: in capitals, or the phrase alone, or followed by a short
 // subject line.
 func titleLike(l *line, n int) bool {
+	// A list item ("- Đơn xin vào Đảng;", "2. Lý lịch …,") names a paper,
+	// in a cover letter's list of enclosures; it does not start one.
+	if lead := strings.TrimSpace(l.toks[0].sep); lead != "" && strings.ContainsAny(lead, "-–+•*·") {
+		return false
+	}
+	if strings.ContainsAny(strings.TrimSpace(l.tail), ";,") || l.toks[0].num >= 0 {
+		return false
+	}
 	head := l.text[l.toks[0].start:l.toks[n-1].end]
 	if allCaps(head) {
 		return true
@@ -186,10 +215,16 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 		allCaps(u.l.text) && !hasSeq(toks, x.w.quyetDinh) {
 		d.authority = ui
 	}
-	if heading := len(toks) > 0 && len(toks) <= 14 && allCaps(u.l.text); heading {
+	if sectionHeading(&u.l) {
+		// The phiếu's parts: I–II are the candidate's own assessment, III
+		// the direct manager's opinion, IV the competent authority's
+		// result, which alone counts.
 		switch {
-		case hasSeq(toks, x.w.tuDanhGia) || hasSeq(toks, x.w.tuXepLoai):
-			d.selfFrom, d.selfTo = ui, -1
+		case hasSeq(toks, x.w.tuDanhGia) || hasSeq(toks, x.w.tuXepLoai) || hasSeq(toks, x.w.tuNhanXet) ||
+			hasSeq(toks, x.w.quanLyTrucTiep):
+			if d.selfFrom < 0 || d.selfTo >= 0 {
+				d.selfFrom, d.selfTo = ui, -1
+			}
 		case d.selfFrom >= 0 && d.selfTo < 0:
 			d.selfTo = ui
 		}
@@ -203,13 +238,14 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	if hasSeq(toks, x.w.khenThuong) || hasSeq(toks, x.w.gives[0]) {
 		d.khen = true
 	}
-	if d.kind == docDecision && d.achieved == 0 {
+	if d.kind == docDecision && d.achieved == 0 && len(toks) > 0 && !hasSeqAt(toks, 0, x.w.canCu) {
 		for i := range toks {
 			if !hasSeqAt(toks, i, x.w.thanhTich) && !hasSeqAt(toks, i, x.w.khenThuong) {
 				continue
 			}
 			for j := i + 1; j < len(toks) && j < i+12; j++ {
-				if toks[j].w == "năm" && j+1 < len(toks) && isYear(toks[j+1]) {
+				// "… năm 2022", not the year of a date ("tháng 11 năm 2003").
+				if toks[j].w == "năm" && j+1 < len(toks) && isYear(toks[j+1]) && toks[j-1].num < 0 {
 					d.achieved = toks[j+1].num
 					break
 				}
@@ -241,8 +277,8 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.w == x.w.mau[0] && i+2 < len(toks) && toks[i+1].num > 0 && toks[i+1].num < 20 && strings.HasPrefix(toks[i+2].w, "kn") {
-			d.form = toks[i+1].num
+		if n, ok := formCodeAt(toks, i, x); ok && d.form == 0 {
+			d.form = n
 		}
 		if d.number == "" && i+1 < len(toks) && labelPos(&u.l, i) {
 			if p, n := x.at(toks, i, catLabel); p != nil && p.val == fNumber && toks[i+n].num >= 0 {
@@ -261,6 +297,9 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 			}
 			if d.date.IsZero() && placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) {
 				d.date, d.dateEv = dt, ev
+			}
+			if placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) && dt.After(d.lastDate) {
+				d.lastDate = dt
 			}
 			// "Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ … họp": the meeting
 			// itself, which a resolution may date apart from its header.
@@ -350,6 +389,52 @@ func (r *reader) citedDate(l *line, i int) bool {
 		if strings.ContainsAny(t.sep, ".;:") {
 			break
 		}
+	}
+	return false
+}
+
+// formCodeAt reports whether a form code starts at token i: "Mẫu 6-KNĐ",
+// "Mẫu số 2-KNĐ", "Mẫu 4A-KNĐ".
+func formCodeAt(toks []token, i int, x *lexicon) (int, bool) {
+	if i >= len(toks) || toks[i].w != x.w.mau[0] {
+		return 0, false
+	}
+	j := i + 1
+	if j < len(toks) && toks[j].w == "số" {
+		j++
+	}
+	if j+1 >= len(toks) || toks[j].num <= 0 || toks[j].num >= 20 {
+		return 0, false
+	}
+	k := toks[j+1].w
+	if strings.HasPrefix(k, "kn") || (k == "a" && j+2 < len(toks) && strings.HasPrefix(toks[j+2].w, "kn")) {
+		return toks[j].num, true
+	}
+	return 0, false
+}
+
+// sectionHeading reports whether a line heads a part of a paper: in
+// capitals (a parenthesised note aside), or numbered with a Roman numeral
+// ("II. Tự nhận xét, xếp loại chất lượng").
+func sectionHeading(l *line) bool {
+	toks := l.toks
+	if len(toks) == 0 || len(toks) > 24 {
+		return false
+	}
+	if roman(toks[0].w) && len(toks) > 1 && strings.ContainsAny(toks[1].sep, ".)") && strings.TrimSpace(toks[0].sep) == "" {
+		return true
+	}
+	head := l.text
+	if i := strings.Index(head, "("); i > 0 {
+		head = head[:i]
+	}
+	return len(toks) <= 16 && allCaps(head)
+}
+
+func roman(w string) bool {
+	switch w {
+	case "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x":
+		return true
 	}
 	return false
 }

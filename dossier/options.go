@@ -160,3 +160,73 @@ func markBefore(l *line, i int) tick {
 	}
 	return tickNone
 }
+
+// optionTables finds tables that list the ratings one per row with a
+// column to mark the chosen one ("Mức xếp loại | Đánh dấu (X)"): at least
+// three rows hold a rating as a whole cell and no year, and some row
+// holds a mark. The rows without a mark are options, not answers.
+func (r *reader) optionTables() {
+	type key struct {
+		file  string
+		table int
+	}
+	rows := map[key][]int{}
+	ticked := map[key]bool{}
+	for ui := range r.units {
+		u := &r.units[ui]
+		if u.table == 0 || !r.ratingRow(u) {
+			continue
+		}
+		k := key{u.file, u.table}
+		rows[k] = append(rows[k], ui)
+		if r.rowTicked(u) {
+			ticked[k] = true
+		}
+	}
+	for k, uis := range rows {
+		if len(uis) < 3 || !ticked[k] {
+			continue
+		}
+		for _, ui := range uis {
+			if !r.rowTicked(&r.units[ui]) {
+				r.units[ui].unticked = true
+			}
+		}
+	}
+}
+
+// ratingRow reports whether a table row has a cell that is a rating and
+// nothing else, and no year.
+func (r *reader) ratingRow(u *unit) bool {
+	found := false
+	for k := range u.cellAt {
+		l := tokenize(u.cellText(k))
+		if len(l.toks) == 0 {
+			continue
+		}
+		for _, t := range l.toks {
+			if isYear(t) {
+				return false
+			}
+		}
+		if p, n := r.x.at(l.toks, 0, catRatingCode); p != nil && n == len(l.toks) {
+			found = true
+		}
+	}
+	return found
+}
+
+// rowTicked reports whether a cell of the row is a mark alone: "X", "x",
+// "✓", "☒", "(x)", "[x]".
+func (r *reader) rowTicked(u *unit) bool {
+	for k := range u.cellAt {
+		c := strings.Trim(u.cellText(k), " ()[]")
+		switch {
+		case c == "x" || c == "X":
+			return true
+		case c != "" && strings.Trim(c, tickedBoxes) == "":
+			return true
+		}
+	}
+	return false
+}

@@ -245,7 +245,14 @@ func (rs *RuleSet) windowYears(rec *hoso.Record, review hoso.Date) []int {
 		end = review.Year
 	case WindowIncludeReviewYearIfRatedBefore:
 		for _, a := range rec.Appraisals {
-			if a.Year == review.Year && a.Rating != hoso.RatingUnknown && ratedBefore(a.Evidence.Text, review) {
+			// The paper's own date decides when the reader found one; a
+			// rating in the dossier without any date was made before it
+			// was assembled for the meeting.
+			given := ratedBefore(a.Evidence.Text, review)
+			if !a.Date.IsZero() {
+				given = a.Date.Before(review)
+			}
+			if a.Year == review.Year && a.Rating != hoso.RatingUnknown && given {
 				end = review.Year
 				break
 			}
