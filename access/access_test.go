@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -506,6 +507,110 @@ func TestAddrClass(t *testing.T) {
 	} {
 		if got := addrClass(in); got != want {
 			t.Errorf("addrClass(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAdminAPI: the administrator's routes, never a password hash out,
+// each act in the trail with its target; a clerk is refused.
+func TestAdminAPI(t *testing.T) {
+	st, _, _ := openStore(t)
+	ctx := context.Background()
+	st.AddAccount(ctx, NewAccount{Name: "admin", Roles: []Role{Admin}, Password: "mật khẩu quản trị"})
+	st.AddAccount(ctx, NewAccount{Name: "lan", Roles: []Role{Clerk}, Units: []string{"a"}, Password: "mật khẩu văn thư"})
+	g, _ := NewGuard(st, GuardOptions{})
+	mux := http.NewServeMux()
+	g.Routes(mux)
+	h := g.Protect(mux)
+	session := func(name, pw string) string {
+		secret, _, err := st.Login(ctx, name, pw, "192.0.2.1")
+		if err != nil {
+			t.Fatalf("login %s: %v", name, err)
+		}
+		return CookieName + "=" + secret
+	}
+	admin, clerk := session("admin", "mật khẩu quản trị"), session("lan", "mật khẩu văn thư")
+	call := func(cookie, method, target, body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Cookie", cookie)
+		rr := httptest.NewRecorder()
+		h.ServeHTTP(rr, req)
+		return rr
+	}
+	rr := call(admin, "POST", "/v1/accounts", `{"name":"hoa","full_name":"Trần Thị Hoa","roles":["chuyen_vien"],"units":["a","b"]}`)
+	var made struct{ Name, Password string }
+	json.Unmarshal(rr.Body.Bytes(), &made)
+	if rr.Code != http.StatusCreated || made.Password == "" {
+		t.Fatalf("add account: %d %s", rr.Code, rr.Body)
+	}
+	if rr := call(admin, "POST", "/v1/accounts", `{"name":"hoa","roles":["chuyen_vien"]}`); rr.Code != http.StatusConflict {
+		t.Errorf("second add: %d", rr.Code)
+	}
+	if rr := call(admin, "POST", "/v1/accounts", `{"name":"x","roles":["vua"]}`); rr.Code != http.StatusBadRequest {
+		t.Errorf("unknown role: %d", rr.Code)
+	}
+	session("hoa", made.Password)
+	rr = call(admin, "GET", "/v1/accounts", "")
+	if rr.Code != http.StatusOK || strings.Contains(rr.Body.String(), "argon2") || !strings.Contains(rr.Body.String(), "Trần Thị Hoa") {
+		t.Errorf("list accounts: %d %s", rr.Code, rr.Body)
+	}
+	if rr := call(admin, "POST", "/v1/accounts/hoa/disable", ""); rr.Code != http.StatusNoContent {
+		t.Errorf("disable: %d", rr.Code)
+	}
+	if _, _, err := st.Login(ctx, "hoa", made.Password, "192.0.2.2"); !errors.Is(err, ErrBadLogin) {
+		t.Errorf("disabled login: %v", err)
+	}
+	call(admin, "POST", "/v1/accounts/hoa/enable", "")
+	rr = call(admin, "POST", "/v1/accounts/hoa/reset", "")
+	json.Unmarshal(rr.Body.Bytes(), &made)
+	session("hoa", made.Password)
+	if rr := call(admin, "POST", "/v1/accounts/khong-co/reset", ""); rr.Code != http.StatusNotFound {
+		t.Errorf("reset of nobody: %d", rr.Code)
+	}
+
+	st.AddAccount(ctx, NewAccount{Name: "robot", Roles: []Role{System}, Units: []string{AllUnits}})
+	rr = call(admin, "POST", "/v1/accounts/robot/tokens", `{"scopes":["read"],"units":["a"],"ttl":"720h","label":"báo cáo"}`)
+	var tok struct {
+		ID    string
+		Token string
+	}
+	json.Unmarshal(rr.Body.Bytes(), &tok)
+	if rr.Code != http.StatusCreated || !strings.HasPrefix(tok.Token, "hoso_") {
+		t.Fatalf("token: %d %s", rr.Code, rr.Body)
+	}
+	if p, err := st.tokenPrincipal(ctx, tok.Token); err != nil || !p.Can(Read, "a") || p.Can(Read, "b") {
+		t.Errorf("token principal %+v %v", p, err)
+	}
+	if rr := call(admin, "GET", "/v1/tokens", ""); rr.Code != http.StatusOK || strings.Contains(rr.Body.String(), tok.Token) {
+		t.Errorf("token list: %d, secret shown: %v", rr.Code, strings.Contains(rr.Body.String(), tok.Token))
+	}
+	if rr := call(admin, "POST", "/v1/tokens/"+tok.ID+"/revoke", ""); rr.Code != http.StatusNoContent {
+		t.Errorf("revoke: %d", rr.Code)
+	}
+	if rr := call(admin, "POST", "/v1/units", `{"id":"chi-bo-a","name":"Chi bộ A"}`); rr.Code != http.StatusNoContent {
+		t.Errorf("unit: %d %s", rr.Code, rr.Body)
+	}
+	if rr := call(admin, "GET", "/v1/units", ""); !strings.Contains(rr.Body.String(), "Chi bộ A") {
+		t.Errorf("units: %s", rr.Body)
+	}
+	for _, p := range []string{"/v1/accounts", "/v1/tokens", "/v1/units"} {
+		if rr := call(clerk, "GET", p, ""); rr.Code != http.StatusForbidden {
+			t.Errorf("clerk GET %s: %d", p, rr.Code)
+		}
+	}
+	if rr := call(clerk, "POST", "/v1/accounts/lan/reset", ""); rr.Code != http.StatusForbidden {
+		t.Errorf("clerk resets a password: %d", rr.Code)
+	}
+	entries, _ := st.ReadAudit(ctx, AuditFilter{Actor: "admin"})
+	targets := map[string]bool{}
+	for _, e := range entries {
+		targets[string(e.Action)+" "+e.Target+" "+e.Outcome] = true
+	}
+	for _, want := range []string{"account_add hoa ok", "account_add hoa failed", "account_edit hoa ok", "password_reset hoa ok",
+		"token_create token:" + tok.ID + " ok", "token_revoke token:" + tok.ID + " ok", "unit_edit unit:chi-bo-a ok"} {
+		if !targets[want] {
+			t.Errorf("audit lacks %q; has %v", want, targets)
 		}
 	}
 }

@@ -27,6 +27,8 @@ const (
 	ActAuditRead    Action = "audit_read"
 	ActAccountAdd   Action = "account_add"
 	ActAccountEdit  Action = "account_edit" // disable, enable, units
+	ActAccountList  Action = "account_list" // accounts, tokens, units read
+	ActUnitEdit     Action = "unit_edit"
 	ActPasswordSet  Action = "password_reset"
 	ActTokenCreate  Action = "token_create"
 	ActTokenRevoke  Action = "token_revoke"

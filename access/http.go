@@ -122,6 +122,7 @@ type request struct {
 	mu       sync.Mutex
 	dossier  string
 	unit     string
+	target   string
 	denied   bool
 	recorded bool
 }
@@ -207,7 +208,7 @@ func Note(ctx context.Context, dossier, unit string) {
 }
 
 func (r *request) entry(status int) Entry {
-	e := Entry{Action: r.action, Addr: r.addr, Dossier: r.dossier, Unit: r.unit, Status: status}
+	e := Entry{Action: r.action, Addr: r.addr, Dossier: r.dossier, Unit: r.unit, Target: r.target, Status: status}
 	if r.p != nil {
 		e.Actor, e.Via = r.p.Account, r.p.via()
 	}
@@ -459,12 +460,14 @@ func ParseLogin(contentType string, body []byte) (LoginRequest, error) {
 //	GET  /v1/me       who am I: account, roles, units
 //	POST /v1/password old + new password; ends every session, starts a new one
 //	GET  /v1/audit?dossier=&account=&action=&since=&until=&limit=  (Audit)
+//	/v1/accounts…, /v1/tokens…, /v1/units  administration (Accounts; see adminRoutes)
 func (g *Guard) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /v1/login", g.login)
 	mux.HandleFunc("POST /v1/logout", g.logout)
 	mux.Handle("GET /v1/me", g.Require("", "", g.me))
 	mux.Handle("POST /v1/password", g.Require("", ActPasswordEdit, g.password))
 	mux.Handle("GET /v1/audit", g.Require(Audit, ActAuditRead, g.auditRoute))
+	g.adminRoutes(mux)
 }
 
 func (g *Guard) login(w http.ResponseWriter, r *http.Request) {
