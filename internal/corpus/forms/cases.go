@@ -796,10 +796,10 @@ func Cases() []Case {
 	c.Meeting = hoso.Date{}
 	c.NX = NXStyle{On: true, Table: true, Days: -4}
 	c.Years[0].InNX = true
+	c.Years[1].InPhieu = false
 	c.Awards = nil
-	c.Note = "ZIP without a 6-KNĐ; the Đơn writes a different date of birth: incomplete."
-	c.Person.AltBorn = add(c.Person.Born, 40)
-	c.Tags = []string{"no-resolution", "dob-conflict"}
+	c.Note = "ZIP without a 6-KNĐ (review date from the nhận xét); no 2021 rating: incomplete."
+	c.Tags = []string{"no-resolution", "missing-year"}
 	addCase(c, hoso.VerdictIncomplete)
 
 	// --- Scans ----------------------------------------------------------
@@ -853,13 +853,16 @@ func Cases() []Case {
 	c.Tags = []string{"near-miss", "self-rating", "tick:☒"}
 	addCase(c, hoso.VerdictIneligible)
 
-	c = scanc(base(70, "s06-scan-two-dob", dt(2023, 8, 3)), PyDocx, OutScanPDF, "scan200")
+	c = scanc(base(70, "s06-scan-missing-year", dt(2023, 8, 3)), PyDocx, OutScanPDF, "scan200")
 	c.Don = true
-	c.Person.AltBorn = add(c.Person.Born, 31)
-	c.Years = inNX(yrs(2020, T, T, XS))
-	c.NX = NXStyle{On: true, Table: true, Days: 4}
-	c.Note = "Scanned: the đơn's date of birth differs from the resolution's."
-	c.Tags = []string{"dob-conflict"}
+	c.Years = inNX(yrs(2020, T, T, T))
+	c.Years = append(c.Years[:1], c.Years[2])
+	c.NX = NXStyle{On: true, Table: true, Abbr: "caps", Days: 4}
+	a = c.award(hoso.AwardGiayKhen, 2022)
+	a.Decision, a.InNX = false, true
+	c.Awards = []Award{a}
+	c.Note = "Scanned đơn, resolution and nhận xét; the table skips 2021 (Giấy khen 2022 in its award column)."
+	c.Tags = []string{"missing-year"}
 	addCase(c, hoso.VerdictIncomplete)
 
 	c = scanc(base(71, "s07-scan-two-column", dt(2024, 5, 9)), Own, OutScanPDF, "scan200b")

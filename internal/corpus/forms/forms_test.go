@@ -128,6 +128,10 @@ func TestCorpusShape(t *testing.T) {
 			}
 		}
 	}
+	// The truth rules allow at most two dossiers with two dates of birth.
+	if n := count(tag("dob-conflict")); n > 2 {
+		t.Errorf("%d dossiers with two dates of birth, want at most 2", n)
+	}
 	if total >= 12<<20 {
 		t.Errorf("corpus is %d MB, want < 12 MB", total>>20)
 	}
@@ -240,6 +244,34 @@ func TestPapersSayWhatTheTruthClaims(t *testing.T) {
 					check("date of birth", dob)
 				}
 			}
+		}
+	}
+}
+
+// TestTextPDFsReadable checks that LibreOffice printed the words: the
+// text layer of each text PDF holds the candidate's name and, when there
+// is a resolution, its request sentence.
+func TestTextPDFsReadable(t *testing.T) {
+	testenv.LookPath(t, "pdftotext")
+	ts, err := corpus.Load(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	space := regexp.MustCompile(`\s+`)
+	for _, tr := range ts {
+		if tr.Format != hoso.FormatPDFText {
+			continue
+		}
+		out, err := exec.Command("pdftotext", filepath.Join(corpusDir, tr.File), "-").Output()
+		if err != nil {
+			t.Fatalf("%s: pdftotext: %v", tr.File, err)
+		}
+		text := space.ReplaceAllString(string(out), " ")
+		if !strings.Contains(text, tr.Candidate.FullName) {
+			t.Errorf("%s: text layer lacks the name %q", tr.File, tr.Candidate.FullName)
+		}
+		if tr.ReviewDateBasis == hoso.ReviewFromResolution && !strings.Contains(text, "xem xét, kết nạp") {
+			t.Errorf("%s: text layer lacks the resolution's request", tr.File)
 		}
 	}
 }
