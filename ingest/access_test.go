@@ -89,16 +89,17 @@ func TestAccessMatrix(t *testing.T) {
 		{"upload other", "POST", "/v1/dossiers", upload("chi-bo-b")},
 		{"audit", "GET", "/v1/audit", nil},
 		{"me", "GET", "/v1/me", nil},
+		{"accounts", "GET", "/v1/accounts", nil},
 	}
 	// want[who] lists the status of each route, in the order above.
 	want := map[string][]int{
-		"anonymous":             {401, 401, 401, 401, 401, 401, 401, 401, 401},
-		string(access.Clerk):    {200, 200, 404, 200, 404, 202, 403, 403, 200},
-		string(access.Reviewer): {200, 200, 404, 200, 404, 403, 403, 403, 200},
-		string(access.Signer):   {200, 200, 404, 200, 404, 403, 403, 403, 200},
-		string(access.Admin):    {403, 403, 403, 403, 403, 403, 403, 200, 200},
-		"token:read":            {200, 200, 404, 200, 404, 403, 403, 403, 200},
-		"token:upload":          {403, 403, 403, 403, 403, 202, 403, 403, 200},
+		"anonymous":             {401, 401, 401, 401, 401, 401, 401, 401, 401, 401},
+		string(access.Clerk):    {200, 200, 404, 200, 404, 202, 403, 403, 200, 403},
+		string(access.Reviewer): {200, 200, 404, 200, 404, 403, 403, 403, 200, 403},
+		string(access.Signer):   {200, 200, 404, 200, 404, 403, 403, 403, 200, 403},
+		string(access.Admin):    {403, 403, 403, 403, 403, 403, 403, 200, 200, 200},
+		"token:read":            {200, 200, 404, 200, 404, 403, 403, 403, 200, 403},
+		"token:upload":          {403, 403, 403, 403, 403, 202, 403, 403, 200, 403},
 	}
 	for who, statuses := range want {
 		for i, rt := range routes {
