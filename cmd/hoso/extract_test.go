@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image"
+	"image/png"
 	"io"
 	"log/slog"
 	"os"
@@ -23,7 +25,12 @@ func TestExtractCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x00\x00\x00\x00\x3a\x98\xa0\xbd")
+	// A whole PNG: a header alone is a truncated image, rejected.
+	var pngBuf bytes.Buffer
+	if err := png.Encode(&pngBuf, image.NewGray(image.Rect(0, 0, 16, 16))); err != nil {
+		t.Fatal(err)
+	}
+	png := pngBuf.Bytes()
 	files := map[string][]byte{"hoso.docx": docx, "anh.docx": png, "rong.pdf": nil}
 	var args []string
 	for _, n := range []string{"hoso.docx", "anh.docx", "rong.pdf"} {

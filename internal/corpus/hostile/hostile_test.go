@@ -3,6 +3,7 @@ package hostile_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
@@ -72,13 +73,21 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// TestCasesUnique: names and contents differ (the service links
+// identical bytes to the first upload as a duplicate).
 func TestCasesUnique(t *testing.T) {
 	seen := map[string]bool{}
+	sums := map[[32]byte]string{}
 	for _, c := range hostile.Cases() {
 		if seen[c.Name] {
 			t.Errorf("two cases named %s", c.Name)
 		}
 		seen[c.Name] = true
+		sum := sha256.Sum256(c.Make())
+		if other, ok := sums[sum]; ok {
+			t.Errorf("%s has the bytes of %s", c.Name, other)
+		}
+		sums[sum] = c.Name
 	}
 	if len(seen) < 150 {
 		t.Errorf("%d cases; the corpus must keep at least 150", len(seen))

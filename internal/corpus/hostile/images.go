@@ -156,7 +156,7 @@ func imageCases() []Case {
 		img("anh-den.png", "black image: no text", hoso.EEMPTY, fixed(encPNG(grey(400, 300, 0)))),
 		img("anh-trang.jpg", "blank JPEG", hoso.EEMPTY, fixed(encJPEG(grey(400, 300, 255)))),
 		img("anh-trang.gif", "blank GIF", hoso.EEMPTY, fixed(encGIF(grey(200, 100, 255)))),
-		img("png-ten-docx.docx", "PNG named .docx", hoso.EEMPTY, fixed(white)),
+		img("png-ten-docx.docx", "PNG named .docx", hoso.EEMPTY, fixed(encPNG(grey(300, 400, 255)))),
 		img("png-59-megapixel.png", "59-megapixel white PNG", hoso.EEMPTY, func() []byte { return whitePNG(7700, 7700) }),
 		img("png-1x60-trieu.png", "1×60 000 000 PNG", hoso.ETOOLARGE, fixed(pngWith(1, 60_000_001, nil))),
 		img("png-100k-x-100k.png", "dimension bomb", hoso.ETOOLARGE, fixed(pngWith(100000, 100000, nil))),
