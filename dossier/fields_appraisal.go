@@ -116,7 +116,7 @@ func (r *reader) scanAppraisals() {
 				heading = tableYears[key]
 			}
 		}
-		if heading == nil && !rowLine {
+		if heading == nil && (!rowLine || !rowRated) {
 			// A yearly appraisal form names its year in the title
 			// ("PHIẾU ĐÁNH GIÁ … NĂM 2022") and nowhere else.
 			heading = r.docs[u.doc].titleYears

@@ -48,6 +48,10 @@ type doc struct {
 	// lastDate is the latest place-and-date line: on a phiếu, the
 	// authority's signature, which dates the rating.
 	lastDate hoso.Date
+	// inCanCu is set while the lines read are a "Căn cứ" sentence.
+	inCanCu bool
+	// lastUnit is the paper's last unit while it is being read.
+	lastUnit int
 	congDoan bool // "công đoàn" before the title: a 4A-KNĐ resolution
 	khen     bool // an award is given ("tặng", "khen thưởng"): a decision on awards
 	// hk is the official form, set by classify once the paper is read.
@@ -83,6 +87,11 @@ func (r *reader) segment() {
 		title, tn := (*phrase)(nil), 0
 		if len(toks) > 0 && len(toks) <= 14 {
 			if p, n := x.at(toks, 0, catTitle); p != nil && titleLike(&u.l, n) {
+				title, tn = p, n
+			}
+			// A title in capitals that a narrow column wrapped: "LÝ LỊCH CỦA
+			// NGƯỜI XIN VÀO" / "ĐẢNG".
+			if p, n := r.wrappedTitle(ui); p != nil && (title == nil || n > tn) {
 				title, tn = p, n
 			}
 		}
@@ -124,7 +133,13 @@ func (r *reader) segment() {
 			k := docKind(title.val)
 			restated := k == cur.kind && strings.Contains(sepAfter(&u.l, tn), ":")
 			if cur.titled && !restated {
-				start(ui)
+				// On a PDF or OCR page the issuer's lines stand above the
+				// title without a national header: they belong to it.
+				at := ui
+				for at > cur.first && at > cur.titleUnit+1 && ui-at < 6 && r.headerLine(&r.units[at-1], u) {
+					at--
+				}
+				start(at)
 			}
 			if !cur.titled {
 				cur.kind, cur.titled, cur.titleUnit = k, true, ui
@@ -134,6 +149,7 @@ func (r *reader) segment() {
 	flush(len(r.units) - 1)
 	for di := range r.docs {
 		d := &r.docs[di]
+		d.lastUnit = d.last
 		for ui := d.first; ui <= d.last; ui++ {
 			r.units[ui].doc = di
 			r.noteDocFacts(d, ui)
@@ -204,6 +220,18 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	u := &r.units[ui]
 	toks := u.l.toks
 	beforeTitle := !d.titled || ui <= d.titleUnit
+	// A "Căn cứ …" sentence runs over the lines a PDF or OCR page cut it
+	// into, up to its ";" or "."; dates on those lines are cited, never
+	// the meeting's.
+	switch {
+	case len(toks) > 0 && hasSeqAt(toks, 0, x.w.canCu):
+		d.inCanCu = r.lineMode(u) && !strings.ContainsAny(strings.TrimSpace(u.l.tail), ";.")
+		defer func() { d.inCanCu = r.lineMode(u) && !strings.ContainsAny(strings.TrimSpace(u.l.tail), ";.") }()
+	case d.inCanCu && r.lineMode(u):
+		defer func() { d.inCanCu = !strings.ContainsAny(strings.TrimSpace(u.l.tail), ";.") }()
+	default:
+		d.inCanCu = false
+	}
 	if hasSeq(toks, x.w.chiBo) {
 		d.chiBo = d.chiBo || beforeTitle || hasSeq(toks, x.w.ketNap)
 		d.chiBoHead = d.chiBoHead || beforeTitle
@@ -215,13 +243,18 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 		allCaps(u.l.text) && !hasSeq(toks, x.w.quyetDinh) {
 		d.authority = ui
 	}
-	if sectionHeading(&u.l) {
+	if sectionHeading(&u.l) && !r.headingGoesOn(ui-1) {
 		// The phiếu's parts: I–II are the candidate's own assessment, III
 		// the direct manager's opinion, IV the competent authority's
-		// result, which alone counts.
+		// result, which alone counts. A heading a column wrapped is read
+		// with its second line ("III. Ý KIẾN CỦA NGƯỜI QUẢN LÝ" / "TRỰC TIẾP").
+		h := toks
+		if r.headingGoesOn(ui) {
+			h = tokenize(u.l.text + " " + r.units[ui+1].l.text).toks
+		}
 		switch {
-		case hasSeq(toks, x.w.tuDanhGia) || hasSeq(toks, x.w.tuXepLoai) || hasSeq(toks, x.w.tuNhanXet) ||
-			hasSeq(toks, x.w.quanLyTrucTiep):
+		case hasSeq(h, x.w.tuDanhGia) || hasSeq(h, x.w.tuXepLoai) || hasSeq(h, x.w.tuNhanXet) ||
+			hasSeq(h, x.w.quanLyTrucTiep):
 			if d.selfFrom < 0 || d.selfTo >= 0 {
 				d.selfFrom, d.selfTo = ui, -1
 			}
@@ -264,7 +297,9 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	if hasSeq(toks, x.w.boiDuong) {
 		d.boiDuong = true
 	}
-	if d.titled && d.kind == docAppraisal && (ui == d.titleUnit || ui == d.titleUnit+1 && len(toks) <= 14 && d.titleYears == nil) {
+	// The year under the title, which a narrow column may push two lines
+	// down ("PHIẾU ĐÁNH GIÁ, XẾP LOẠI" / "CHẤT LƯỢNG VIÊN CHỨC" / "Năm 2020").
+	if d.titled && d.kind == docAppraisal && (ui == d.titleUnit || ui > d.titleUnit && ui <= d.titleUnit+2 && len(toks) <= 14 && d.titleYears == nil) {
 		var ys []int
 		for i := range toks {
 			if y, n := yearsAt(&u.l, i); n == 1 {
@@ -304,7 +339,8 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 			// "Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ … họp": the meeting
 			// itself, which a resolution may date apart from its header.
 			// Never a date a "Căn cứ" line or a citation gives.
-			if d.meeting.IsZero() && d.titled && ui > d.titleUnit && r.meetingLine(u) && !r.citedDate(&u.l, i) {
+			if d.meeting.IsZero() && d.titled && ui > d.titleUnit && !d.inCanCu && !r.citedDate(&u.l, i) &&
+				(r.meetingLine(u) || r.lineMode(u) && ui+1 <= d.lastUnit && r.meetingLine(&r.units[ui+1]) && !hasSeqAt(r.units[ui+1].l.toks, 0, x.w.canCu)) {
 				d.meeting, d.meetingEv = dt, ev
 			}
 			i += n - 1
@@ -437,4 +473,45 @@ func roman(w string) bool {
 		return true
 	}
 	return false
+}
+
+// wrappedTitle matches a title phrase across unit ui and the next line
+// when both are short lines in capitals on one page; it returns the phrase
+// and how many of its words stand on unit ui's line plus the next one.
+func (r *reader) wrappedTitle(ui int) (*phrase, int) {
+	if ui+1 >= len(r.units) {
+		return nil, 0
+	}
+	u, next := &r.units[ui], &r.units[ui+1]
+	if !r.lineMode(u) || !r.lineMode(next) || u.file != next.file || len(next.l.toks) == 0 || len(next.l.toks) > 6 ||
+		!allCaps(u.l.text) || !allCaps(next.l.text) {
+		return nil, 0
+	}
+	joined := tokenize(u.l.text + " " + next.l.text)
+	if p, n := r.x.at(joined.toks, 0, catTitle); p != nil && n > len(u.l.toks) {
+		return p, len(u.l.toks)
+	}
+	return nil, 0
+}
+
+// headingGoesOn reports whether the heading line ui goes on onto the next
+// line: both are lines of one page in capitals, the next one short and not
+// a heading of its own (no Roman numeral).
+func (r *reader) headingGoesOn(ui int) bool {
+	if ui < 0 || ui+1 >= len(r.units) {
+		return false
+	}
+	u, next := &r.units[ui], &r.units[ui+1]
+	if !r.lineMode(u) || !r.lineMode(next) || u.file != next.file || !sectionHeading(&u.l) {
+		return false
+	}
+	nt := next.l.toks
+	if len(nt) == 0 || len(nt) > 8 || roman(nt[0].w) || nt[0].num >= 0 {
+		return false
+	}
+	head := next.l.text
+	if i := strings.Index(head, "("); i > 0 {
+		head = head[:i]
+	}
+	return allCaps(head) && !strings.ContainsAny(strings.TrimSpace(u.l.tail), ".:;")
 }
