@@ -70,7 +70,7 @@ func Generate(ctx context.Context, t Tools, cases []Case) ([]Built, error) {
 			case PyDocx:
 				py = append(py, u)
 			default:
-				b, err := u.c.renderUnit(u).ownDOCX()
+				b, err := u.c.renderUnit(u).ownDOCX(u.c.WordLike)
 				if err != nil {
 					return nil, fmt.Errorf("forms: %s: %w", u.c.ID, err)
 				}

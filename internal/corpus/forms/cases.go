@@ -226,6 +226,7 @@ func Cases() []Case {
 	c.Years = yrs(2020, H, T, XS, T)
 	c.Cover = 11
 	c.Tags = []string{"near-miss", "cover"}
+	c.WordLike = true
 	addCase(c, hoso.VerdictIneligible)
 
 	c = base(5, "f06-award-decision-year-near-miss", dt(2024, 4, 10))
@@ -290,6 +291,7 @@ func Cases() []Case {
 	c.NX = NXStyle{On: true, Days: 14}
 	c.Res.Meet = "homnay"
 	c.Tags = []string{"recruited"}
+	c.WordLike = true
 	addCase(c, hoso.VerdictIneligible)
 
 	c = base(13, "f14-maternity-unrated", dt(2023, 9, 28))
@@ -334,6 +336,7 @@ func Cases() []Case {
 	c.NX = NXStyle{On: true, Table: true, Abbr: "abbr", Legend: true, Days: 8}
 	c.Awards = []Award{c.award(hoso.AwardGiayKhen, 2021)}
 	c.Tags = []string{"conflict", "legend"}
+	c.WordLike = true
 	addCase(c, hoso.VerdictIncomplete)
 
 	c = base(18, "f19-no-resolution", dt(2023, 6, 20))
@@ -369,6 +372,7 @@ func Cases() []Case {
 	c.Years = yrs(2020, T, T, T)
 	c.Phieu.Hint = true
 	c.Tags = []string{"near-miss", "hint"}
+	c.WordLike = true
 	addCase(c, hoso.VerdictIneligible)
 
 	c = base(22, "f23-resolution-date-line-next-year", dt(2023, 12, 29))
@@ -728,6 +732,7 @@ func Cases() []Case {
 	c = pdf(base(57, "d07-pdf-two-column", dt(2023, 8, 17)), Own, true)
 	c.Note = "Two-column section layout printed to PDF."
 	c.Tags = []string{"two-column"}
+	c.WordLike = true
 	addCase(c, hoso.VerdictEligible)
 
 	c = pdf(base(58, "d08-pdf-two-column-nx", dt(2024, 4, 16)), PyDocx, true)
@@ -780,6 +785,7 @@ func Cases() []Case {
 	c.Cover = 6
 	c.GioiThieu = true
 	c.Awards = []Award{c.award(hoso.AwardGiayKhen, 2022)}
+	c.WordLike = true
 	addCase(c, hoso.VerdictEligible)
 
 	c = zipc(base(63, "z02-zip-near-miss-award", dt(2024, 2, 20)), PyDocx)

@@ -100,9 +100,11 @@ func ownPara(p para) corpus.Paragraph {
 }
 
 // ownDOCX writes d with the corpus writer, adding the two-column section
-// property the writer does not know.
-func (d *doc) ownDOCX() ([]byte, error) {
-	b, err := d.own().DOCX(corpus.WriteOptions{Author: "Văn phòng"})
+// property the writer does not know. wordLike cuts runs mid-word with
+// proofing marks and puts non-breaking spaces after "ngày", "năm"…, as
+// Word leaves a document that has been edited.
+func (d *doc) ownDOCX(wordLike bool) ([]byte, error) {
+	b, err := d.own().DOCX(corpus.WriteOptions{Author: "Văn phòng", SplitRuns: wordLike, NBSP: wordLike})
 	if err != nil {
 		return nil, err
 	}

@@ -148,7 +148,7 @@ func TestOwnDOCXReproducible(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := c.Render(nil).ownDOCX()
+		got, err := c.Render(nil).ownDOCX(c.WordLike)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -447,5 +447,8 @@ func (c *Case) tags() []string {
 	case OutPhotoZIP:
 		tags = append(tags, "zip", "photo", "scan:"+c.Scan)
 	}
+	if c.WordLike {
+		tags = append(tags, "word-like")
+	}
 	return append(tags, c.Tags...)
 }

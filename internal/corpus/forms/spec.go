@@ -81,6 +81,9 @@ type Case struct {
 	PhieuFirst bool
 	// TwoCol lays the papers out in two columns (w:cols num=2).
 	TwoCol bool
+	// WordLike makes the own writer's DOCX look edited in Word: runs cut
+	// mid-word, non-breaking spaces after "ngày", "tháng", "năm", "số".
+	WordLike bool
 
 	want hoso.Verdict // the verdict the case was designed for
 }
