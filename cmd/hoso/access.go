@@ -124,16 +124,20 @@ func (m *Main) bootstrap(ctx context.Context, st *access.Store, generate bool, a
 		fmt.Fprintf(m.Stdout, "hoso: đã tạo tài khoản quản trị \"admin\" với mật khẩu trong HOSO_ADMIN_PASSWORD_FILE / administrator \"admin\" created with the password of HOSO_ADMIN_PASSWORD_FILE\n")
 		return nil
 	}
+	loginLine := "  đăng nhập / log in:    curl -c cookies.txt -d name=admin -d password=… " + apiURL + "/v1/login"
+	if strings.HasSuffix(apiURL, "://") {
+		loginLine = "  (không có HTTP API / no HTTP API: --http is empty)"
+	}
 	fmt.Fprintf(m.Stdout, `
 hoso: lần chạy đầu tiên — đã tạo tài khoản quản trị / first start — administrator account created
   tài khoản / account:   admin
   mật khẩu / password:   %s
   (chỉ hiện một lần; đổi ngay sau khi đăng nhập / shown once; change it after logging in)
-  đăng nhập / log in:    curl -c cookies.txt -d name=admin -d password=… %s/v1/login
+%s
   tạo người dùng / add users: hoso users add --role van_thu --units <don-vi> <ten>
   mã API / API token:    hoso users add --role he_thong --units all robot && hoso users token --scope read,upload robot
 
-`, gen, apiURL)
+`, gen, loginLine)
 	return nil
 }
 
