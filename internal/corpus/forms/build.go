@@ -59,6 +59,9 @@ func Generate(ctx context.Context, t Tools, cases []Case) ([]Built, error) {
 	}
 	var units [][]*unit // per case
 	for i := range cases {
+		if err := cases[i].Check(); err != nil {
+			return nil, err
+		}
 		units = append(units, splitCase(&cases[i]))
 	}
 

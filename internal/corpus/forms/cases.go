@@ -288,6 +288,7 @@ func Cases() []Case {
 	c.Since = dt(2021, 3, 1)
 	c.SinceInNX = true
 	c.Years = yrs(2021, T, XS)
+	c.Years[0].InNX, c.Years[1].InNX = true, true
 	c.NX = NXStyle{On: true, Days: 14}
 	c.Res.Meet = "homnay"
 	c.Tags = []string{"recruited"}

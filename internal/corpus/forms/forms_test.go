@@ -25,7 +25,15 @@ const corpusDir = "../../../testdata/forms"
 // TestCasesJudgedAsDesigned guards the case table: each case's computed
 // verdict is the one it was written for.
 func TestCasesJudgedAsDesigned(t *testing.T) {
+	ids := map[string]bool{}
 	for _, c := range Cases() {
+		if err := c.Check(); err != nil {
+			t.Error(err)
+		}
+		if ids[c.ID] {
+			t.Errorf("%s: duplicate id", c.ID)
+		}
+		ids[c.ID] = true
 		j := c.Judge()
 		if j.Verdict != c.want {
 			t.Errorf("%s: verdict %s (ratings %s, distinction %s, age %s, window %v), designed %s",

@@ -17,6 +17,8 @@
 package forms
 
 import (
+	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hoso-vn/hoso"
@@ -264,3 +266,38 @@ func dt(y, m, d int) hoso.Date { return hoso.Date{Year: y, Month: time.Month(m),
 
 // add returns d moved by days.
 func add(d hoso.Date, days int) hoso.Date { return hoso.DateOf(d.Time().AddDate(0, 0, days)) }
+
+// Check reports mistakes in a case that would make a paper say something
+// the truth does not, or make the renderer fail.
+func (c *Case) Check() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("forms: %s: %s", c.ID, fmt.Sprintf(format, args...))
+	}
+	for _, p := range c.Papers() {
+		if !p.Date.Valid() {
+			return bad("paper %s dated %v", p.Kind.DocKind(), p.Date)
+		}
+		if !c.Meeting.IsZero() && p.Kind != KCover && p.Kind != KResolution && p.Date.After(c.Meeting) {
+			return bad("paper %s dated %v after the meeting", p.Kind.DocKind(), p.Date)
+		}
+	}
+	if c.Person.BirthYear != 0 && (!c.Person.Born.IsZero() || c.LyLich) {
+		return bad("a birth year alone cannot go with a date of birth or a lý lịch")
+	}
+	if c.Person.Born.IsZero() && c.LyLich {
+		return bad("the lý lịch always writes a date of birth")
+	}
+	if c.NX.On && !slices.ContainsFunc(c.Years, func(y Year) bool { return y.InNX }) {
+		return bad("a nhận xét with no year")
+	}
+	if (c.Out == OutScanPDF || c.Out == OutPhotoZIP) && c.Scan == "" {
+		return bad("a scan without a scan variant")
+	}
+	if c.Producer == LibreOffice && c.Source == "" {
+		return bad("LibreOffice needs a Source writer")
+	}
+	if c.Out != OutDOCX && c.Out != OutZIP && c.Producer != LibreOffice {
+		return bad("PDFs and scans are printed by LibreOffice")
+	}
+	return nil
+}
