@@ -170,6 +170,7 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		})
 		binds = append(binds, binding{"retry-delays", "HOSO_RETRY_DELAYS"})
 		integer(&c.Ingest.MaxDeliver, "max-deliver", "HOSO_MAX_DELIVER", ingest.DefaultMaxDeliver, "deliveries before a dossier becomes a dead letter")
+		integer(&c.Ingest.MaxCrashes, "max-crashes", "HOSO_MAX_CRASHES", ingest.DefaultMaxCrashes, "times a file may kill its reader (worker or parsing child) before it is rejected unread")
 		duration(&c.Ingest.ReconcileEvery, "reconcile-every", "HOSO_RECONCILE_EVERY", ingest.DefaultReconcileEvery, "how often the upload bucket is listed for missed uploads (negative: only on start)")
 		integer(&maxMB, "max-size-mb", "HOSO_MAX_SIZE_MB", ingest.DefaultMaxObjectSize>>20, "refuse uploads larger than this many MiB")
 		str(&c.Ingest.Source, "source", "HOSO_SOURCE", "", "CloudEvents source of this instance (default /hoso/<hostname>)")
