@@ -22,9 +22,17 @@ func (r *reader) addressee(rec *hoso.Record) {
 			}
 			for ui := d.first; ui <= d.last; ui++ {
 				u := &r.units[ui]
-				if i, j, ok := find(u); ok {
-					name := strings.TrimSpace(strings.Trim(u.l.text[u.l.toks[i].start:u.l.toks[j].end], " ,;.:"))
-					rec.Addressee = &hoso.Addressee{Name: name, Evidence: r.evidence(u, u.l.toks[i].start)}
+				// On a PDF or OCR page the body's name runs onto the next
+				// line: read the two lines as one.
+				look := u
+				if r.lineMode(u) && ui < d.last && r.lineMode(&r.units[ui+1]) {
+					joined := *u
+					joined.l = tokenize(u.l.text + " " + r.units[ui+1].l.text)
+					look = &joined
+				}
+				if i, j, ok := find(look); ok && look.l.toks[i].start < len(u.l.text) {
+					name := strings.TrimSpace(strings.Trim(look.l.text[look.l.toks[i].start:look.l.toks[j].end], " ,;.:"))
+					rec.Addressee = &hoso.Addressee{Name: name, Evidence: r.evidence(u, u.l.toks[min(i, len(u.l.toks)-1)].start)}
 					return true
 				}
 			}

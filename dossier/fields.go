@@ -59,6 +59,10 @@ type unit struct {
 	// unticked marks a row of an option table ("Hoàn thành tốt nhiệm vụ |
 	// X") that carries no mark: its rating is an option, not an answer.
 	unticked bool
+	// legend marks a "Ghi chú: HTXSNV – Hoàn thành xuất sắc nhiệm vụ; …"
+	// note, over as many lines as it runs: it names ratings and titles,
+	// it gives none.
+	legend bool
 }
 
 type colRole uint8
@@ -125,6 +129,7 @@ func newReader(t *extract.Text) *reader {
 	r := &reader{t: t, x: lex()}
 	r.buildUnits()
 	r.optionTables()
+	r.legends()
 	r.segment()
 	return r
 }

@@ -284,6 +284,12 @@ func headingYears(u *unit, clauses [][]item) (ys []int, colon, ok bool) {
 // next is the following line when u is a line of a page: a rating's
 // "nhiệm vụ" may wrap onto it.
 func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
+	if u.legend {
+		return nil
+	}
+	if next != nil && next.legend {
+		next = nil
+	}
 	x := r.x
 	l := &u.l
 	toks := l.toks

@@ -337,6 +337,20 @@ func (r *reader) wrapped(u, next *unit) string {
 	if len(toks) == 0 || strings.TrimSpace(toks[0].sep) != "" || toks[0].num >= 0 || strings.ContainsAny(u.l.tail, ".;,:") {
 		return ""
 	}
+	// A name cut after a word that cannot end it ("… Phòng Tài nguyên và" /
+	// "Môi trường huyện Bảo Yên") goes on whatever the case of the next line.
+	if ut := u.l.toks; len(ut) > 0 && openEnded(ut[len(ut)-1].w) {
+		if p, _ := r.x.at(toks, 0, catLabel, catTitle, catMarker); p == nil {
+			end := len(toks)
+			for k := 1; k < len(toks); k++ {
+				if clauseBreak(toks[k].sep) || strings.ContainsAny(toks[k].sep, ":|") {
+					end = k
+					break
+				}
+			}
+			return " " + strings.Trim(next.l.text[toks[0].start:toks[end-1].end], " \t.,;")
+		}
+	}
 	if p, _ := r.x.at(toks, 0, catLabel, catTitle, catMarker); p != nil {
 		return ""
 	}
@@ -358,4 +372,16 @@ func (r *reader) wrapped(u, next *unit) string {
 		return ""
 	}
 	return " " + strings.Trim(next.l.text, " \t.,;")
+}
+
+// openEnded reports whether a folded word cannot end the name of a body or
+// a place: a conjunction, a preposition or an administrative level that
+// needs its name after it.
+func openEnded(w string) bool {
+	switch w {
+	case "và", "của", "tại", "cho", "với", "về", "tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn",
+		"thành", "trường", "trung", "sở", "phòng", "ban", "chi", "cục", "khu", "vực", "cơ", "quan":
+		return true
+	}
+	return false
 }

@@ -230,3 +230,35 @@ func (r *reader) rowTicked(u *unit) bool {
 	}
 	return false
 }
+
+// legends marks the notes under a table that spell out its abbreviations:
+// a unit that opens with "Ghi chú", "Chú thích", "Chú giải", "Viết tắt"
+// or "Ký hiệu" and names a rating or a title, and on a PDF or OCR page the
+// lines it runs onto until its full stop.
+func (r *reader) legends() {
+	on := false
+	for ui := range r.units {
+		u := &r.units[ui]
+		toks := u.l.toks
+		lines := r.lineMode(u)
+		switch {
+		case len(toks) > 0 && r.legendStart(toks):
+			u.legend = true
+			on = lines && !strings.HasSuffix(strings.TrimSpace(u.l.tail), ".")
+		case on && lines:
+			u.legend = true
+			on = !strings.HasSuffix(strings.TrimSpace(u.l.tail), ".")
+		default:
+			on = false
+		}
+	}
+}
+
+func (r *reader) legendStart(toks []token) bool {
+	for _, w := range r.x.w.legend {
+		if hasSeqAt(toks, 0, w) {
+			return true
+		}
+	}
+	return false
+}
