@@ -299,7 +299,8 @@ func (t *Texter) judge(err error, d death, k extract.Kind) error {
 		return fileErr(err, hoso.ETIMEOUT,
 			fmt.Sprintf("Đọc %s tốn quá nhiều thời gian xử lý (quá %s CPU); tệp có thể bị lặp vô hạn hoặc được tạo để gây hại", vi, t.opt.CPU),
 			fmt.Sprintf("reading the %s used more CPU time than allowed (%s); the file probably loops or was crafted", en, t.opt.CPU))
-	case strings.Contains(d.stderr, "out of memory") || strings.Contains(d.stderr, "cannot allocate memory"):
+	case strings.Contains(d.stderr, "out of memory") || strings.Contains(d.stderr, "cannot allocate memory") ||
+		strings.Contains(d.stderr, "errno=12"): // ENOMEM creating a thread
 		return fileErr(err, hoso.ETOOLARGE,
 			fmt.Sprintf("Đọc %s cần nhiều bộ nhớ hơn mức cho phép (%d MiB); tệp có thể bị hỏng hoặc được tạo để gây hại", vi, mib),
 			fmt.Sprintf("the %s needs more memory than allowed (%d MiB) to be read; it may be corrupt or crafted", en, mib))
