@@ -19,6 +19,7 @@ import (
 
 	"github.com/hoso-vn/hoso"
 	"github.com/hoso-vn/hoso/access"
+	"github.com/hoso-vn/hoso/process"
 	"github.com/nats-io/nats.go"
 )
 
@@ -98,17 +99,7 @@ const MaxNameBytes = 255
 // ValidID reports whether id has the form of a dossier id (DossierID):
 // 24 characters of the base32 alphabet a–z, 2–7. Only such ids reach NATS
 // (as KV keys), so no request can put a long or odd token on the wire.
-func ValidID(id string) bool {
-	if len(id) != 24 {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '2' && c <= '7') {
-			return false
-		}
-	}
-	return true
-}
+func ValidID(id string) bool { return process.ValidID(id) }
 
 var errBadID = hoso.Errorf(hoso.EINVALID, "Mã hồ sơ không hợp lệ (24 ký tự a–z, 2–7)",
 	"invalid dossier id (24 characters a–z, 2–7)")

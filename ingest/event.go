@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"crypto/sha256"
-	"encoding/base32"
 	"encoding/json"
 	"net/url"
 	"strings"
@@ -11,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/process"
 )
 
 // Upload is one object-created notification, decoded from MinIO's NATS
@@ -56,20 +55,14 @@ func Origin(key string) string {
 	return ""
 }
 
-var idEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
-
 // DossierID returns the id of the dossier held by one version of an object:
 // 24 characters of lower-case base32 of SHA-256 over bucket, key and ETag
 // (the version id when the ETag is unknown). It is stable across
 // redeliveries, changes when the content changes, and is a valid NATS KV
-// key and subject token, which a raw Vietnamese key is not.
+// key and subject token, which a raw Vietnamese key is not. See
+// process.DossierID.
 func DossierID(bucket, key, etag, versionID string) string {
-	v := normETag(etag)
-	if v == "" {
-		v = "v:" + versionID
-	}
-	sum := sha256.Sum256([]byte(bucket + "\x00" + key + "\x00" + v))
-	return idEncoding.EncodeToString(sum[:15])
+	return process.DossierID(bucket, key, etag, versionID)
 }
 
 // minioLog is the message MinIO's NATS target publishes: event.Log, whose

@@ -10,13 +10,13 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
-	"path"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/process"
 	"github.com/hoso-vn/hoso/sandbox"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -415,9 +415,7 @@ func (s *Service) open(ctx context.Context, u Upload) (io.ReaderAt, int64, func(
 
 // LetterPrefix returns the folder of a dossier's outputs in the letter
 // bucket: letters/<origin>/<id>/ (letters/<id>/ without an origin).
-func LetterPrefix(origin, id string) string {
-	return path.Join("letters", origin, id) + "/"
-}
+func LetterPrefix(origin, id string) string { return process.LetterPrefix(origin, id) }
 
 // complete writes the letters and record.json, announces the outcome and
 // records the final state — in that order, so a crash anywhere before the

@@ -1,4 +1,4 @@
-package ingest
+package process
 
 import (
 	"context"
@@ -176,7 +176,7 @@ func (p *PDFPool) Close() error {
 	}
 	p.all, p.idle = nil, nil
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("ingest: close converters: %w", err)
+		return fmt.Errorf("process: close converters: %w", err)
 	}
 	return nil
 }
