@@ -15,11 +15,12 @@ type ProbeResult struct {
 	Network     bool     // some interface other than loopback is up, or loopback is
 	Isolated    bool     // the child runs in its own network namespace
 	MemoryLimit uint64   // RLIMIT_AS, bytes
+	Pid         int
 }
 
 // probe answers a probe request inside the child.
 func probe() *ProbeResult {
-	p := &ProbeResult{Env: os.Environ(), TempDir: os.TempDir()}
+	p := &ProbeResult{Env: os.Environ(), TempDir: os.TempDir(), Pid: os.Getpid()}
 	ifs, _ := net.Interfaces()
 	for _, i := range ifs {
 		if i.Flags&net.FlagUp != 0 {

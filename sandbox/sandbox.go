@@ -146,6 +146,17 @@ func (t *Texter) Text(ctx context.Context, name string, r io.ReaderAt, size int6
 		return nil, err
 	}
 	res, err := c.do(ctx, request{Name: name, Size: size}, io.NewSectionReader(r, 0, size), t.opt.Wall)
+	var se *sendError
+	if errors.As(err, &se) && c.files > 1 {
+		// An idle child that died while it waited (it never read this
+		// file) is not the file's doing: once more with a new child.
+		c.end()
+		t.forget(c)
+		if c, err = t.get(ctx); err != nil {
+			return nil, err
+		}
+		res, err = c.do(ctx, request{Name: name, Size: size}, io.NewSectionReader(r, 0, size), t.opt.Wall)
+	}
 	if err == nil {
 		if res.Err != nil && (res.Err.Code == hoso.ETIMEOUT || res.Err.Code == hoso.EINTERNAL) {
 			// The child ends itself after these (see Serve): let it go.
@@ -349,6 +360,13 @@ func ctxErr(err error, what string) error {
 	return hoso.Wrap(err, hoso.ETRANSIENT, "Việc đọc tệp bị dừng giữa chừng; sẽ thử lại", "reading was interrupted; it will be retried")
 }
 
+// sendError is a failure to send a request: the child was gone before
+// it read the file.
+type sendError struct{ err error }
+
+func (e *sendError) Error() string { return "sandbox: send to the child: " + e.err.Error() }
+func (e *sendError) Unwrap() error { return e.err }
+
 // readError is a failure to read the caller's file while sending it.
 type readError struct{ err error }
 
@@ -495,6 +513,10 @@ func (c *child) do(ctx context.Context, req request, file io.Reader, wall time.D
 		}
 		if err == nil {
 			err = c.bw.Flush()
+		}
+		var re *readError
+		if err != nil && !errors.As(err, &re) {
+			err = &sendError{err}
 		}
 		var res response
 		if err == nil {

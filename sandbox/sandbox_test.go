@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -119,5 +120,30 @@ func TestChildEnvironment(t *testing.T) {
 	t.Logf("isolated network: %v; interfaces up: %v; address-space limit %d MiB", out.Isolated, out.Interfaces, out.MemoryLimit>>20)
 	if out.MemoryLimit == 0 {
 		t.Errorf("no RLIMIT_AS in the child")
+	}
+}
+
+// A reused child that died while idle costs its next file nothing: the
+// file goes to a new child.
+func TestIdleChildDied(t *testing.T) {
+	tx := sandbox.New(sandbox.Options{})
+	defer tx.Close()
+	p, err := tx.Probe(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(p.Pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	b, err := os.ReadFile("../testdata/corpus/01-bang-htxsnv.docx")
+	if err != nil {
+		t.Skip("corpus missing:", err)
+	}
+	if _, err := tx.Text(context.Background(), "a.docx", bytes.NewReader(b), int64(len(b))); err != nil {
+		t.Fatalf("after the idle child died: %v", err)
+	}
+	if n := tx.Children(); n != 1 {
+		t.Errorf("%d children alive, want 1", n)
 	}
 }
