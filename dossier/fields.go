@@ -63,6 +63,8 @@ type unit struct {
 	// note, over as many lines as it runs: it names ratings and titles,
 	// it gives none.
 	legend bool
+	// leadTick is a box that ended the line above, on a PDF or OCR page.
+	leadTick tick
 }
 
 type colRole uint8

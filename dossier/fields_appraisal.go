@@ -314,7 +314,7 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 	var cur []item
 	cue := false
 	self := false
-	skip := r.optionMask(&u.l)
+	skip := r.optionMask(u)
 	skipped := func(i int) bool { return u.unticked || i < len(skip) && skip[i] }
 	closeClause := func() {
 		if !cue && len(cur) > 0 {

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -29,7 +30,8 @@ const (
 // optionMask marks the tokens of ratings in l that are unticked options or
 // members of an option list or legend: the reader skips them. nil means
 // nothing to skip.
-func (r *reader) optionMask(l *line) []bool {
+func (r *reader) optionMask(u *unit) []bool {
+	l := &u.l
 	type match struct {
 		i, n int
 		rt   hoso.Rating
@@ -64,6 +66,9 @@ func (r *reader) optionMask(l *line) []bool {
 	anyMark := false
 	for k := range ms {
 		ms[k].mark = markBefore(l, ms[k].i)
+		if k == 0 && ms[k].mark == tickNone && ms[k].i == 0 {
+			ms[k].mark = u.leadTick // the box ended the line above
+		}
 		anyMark = anyMark || ms[k].mark != tickNone
 	}
 	if !anyMark && len(ms) < 2 {
@@ -239,6 +244,9 @@ func (r *reader) legends() {
 	on := false
 	for ui := range r.units {
 		u := &r.units[ui]
+		if ui > 0 && r.lineMode(u) && r.lineMode(&r.units[ui-1]) {
+			u.leadTick = trailingBox(r.units[ui-1].l.tail)
+		}
 		toks := u.l.toks
 		lines := r.lineMode(u)
 		switch {
@@ -261,4 +269,21 @@ func (r *reader) legendStart(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// trailingBox reads a box that ends a line ("… nhiệm vụ ☒"): on a PDF page
+// the box stands before the option that opens the next line.
+func trailingBox(tail string) tick {
+	t := strings.TrimSpace(tail)
+	if t == "" {
+		return tickNone
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch {
+	case strings.ContainsRune(tickedBoxes, r):
+		return tickYes
+	case strings.ContainsRune(uncheckedBoxes, r):
+		return tickNo
+	}
+	return tickNone
 }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -279,15 +280,15 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 		enc          pdf.TextEncoding
 		fonts        = map[string]pdf.TextEncoding{}
 		res          pdf.Value
-		cur          strings.Builder
+		cur          []piece // the current line's text runs, with their x
 		curY         = math.NaN()
 		tol          float64
 		started      bool
 	)
 	flush := func() {
-		if cur.Len() > 0 {
-			lines = append(lines, cur.String())
-			cur.Reset()
+		if len(cur) > 0 {
+			lines = append(lines, joinPieces(cur))
+			cur = cur[:0]
 		}
 	}
 	show := func(s string) {
@@ -300,14 +301,8 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 		if !started || math.Abs(y-curY) > math.Max(tol, 1) {
 			flush()
 			curY, tol, started = y, 0.4*h, true
-		} else if cur.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(cur.String())
-			first, _ := utf8.DecodeRuneInString(s)
-			if isWordChar(last) && isWordChar(first) {
-				cur.WriteByte(' ')
-			}
 		}
-		cur.WriteString(s)
+		cur = append(cur, piece{x: trm[4], s: s})
 	}
 	decode := func(raw string) string {
 		if enc == nil {
@@ -639,4 +634,77 @@ func (c *cappedBuffer) Write(b []byte) (int, error) {
 		return 0, errors.New("output too large")
 	}
 	return c.Buffer.Write(b)
+}
+
+// piece is a run of text shown on a line, at its x position.
+type piece struct {
+	x float64
+	s string
+}
+
+// joinPieces writes a line's runs left to right. Producers draw a line in
+// any order: LibreOffice draws the ☐/☒ of a form in a symbol font after
+// the words they stand before. Two runs that meet word to word get a
+// space.
+func joinPieces(ps []piece) string {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].x < ps[j].x })
+	ps = placeBoxes(ps)
+	var b strings.Builder
+	for _, p := range ps {
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(p.s)
+			if isWordChar(last) && isWordChar(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p.s)
+	}
+	return b.String()
+}
+
+// boxes are the check-box glyphs forms print before options.
+const boxes = "☐☑☒□■▣⊠✓✔✗✘"
+
+// placeBoxes puts check boxes drawn as a run of their own, after the words
+// of their line, back into the gaps the words leave for them: the run
+// "☐ ☒" after "lượng:  Hoàn thành xuất sắc nhiệm vụ   " fills the two gaps
+// in order. A box run that finds no gap stays where it is.
+func placeBoxes(ps []piece) []piece {
+	for i := 1; i < len(ps); i++ {
+		bx := strings.Fields(ps[i].s)
+		if len(bx) == 0 || strings.Trim(ps[i].s, boxes+" ") != "" {
+			continue
+		}
+		text := ps[i-1].s
+		var gaps []int // byte offsets where a gap of two spaces or more starts
+		for k := 0; k < len(text); {
+			if text[k] == ' ' && k+1 < len(text) && text[k+1] == ' ' {
+				gaps = append(gaps, k)
+				for k < len(text) && text[k] == ' ' {
+					k++
+				}
+				continue
+			}
+			k++
+		}
+		if len(gaps) != len(bx) {
+			continue
+		}
+		var b strings.Builder
+		prev := 0
+		for g, at := range gaps {
+			b.WriteString(strings.TrimRight(text[prev:at], " "))
+			b.WriteString(" " + bx[g] + " ")
+			prev = at
+			for prev < len(text) && text[prev] == ' ' {
+				prev++
+			}
+		}
+		b.WriteString(text[prev:])
+		ps[i-1].s = b.String()
+		ps = append(ps[:i], ps[i+1:]...)
+		i--
+	}
+	return ps
 }
