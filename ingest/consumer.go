@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -93,4 +94,53 @@ func (s *Service) settle(ctx context.Context, msg jetstream.Msg, body []byte) {
 const (
 	settleTimeout = 2 * time.Second
 	settleFor     = 30 * time.Second
+)
+
+// natsFailover reports whether err is NATS not answering (a timeout, no
+// responders: what a JetStream leader election looks like to a client)
+// and the streams a worker writes to (the state bucket's and the event
+// stream) answer again within failoverWait: the work is then worth
+// retrying at once rather than after its retry delay. Other failures
+// (the object store) return false at once.
+func (s *Service) natsFailover(ctx context.Context, err error) bool {
+	if !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, nats.ErrTimeout) &&
+		!errors.Is(err, nats.ErrNoResponders) && !errors.Is(err, jetstream.ErrNoStreamResponse) &&
+		!errors.Is(err, nats.ErrConnectionClosed) && !errors.Is(err, nats.ErrDisconnected) {
+		return false
+	}
+	streams := []string{"KV_" + s.cfg.StateBucket, s.cfg.EventStream}
+	answers := func() bool {
+		for _, name := range streams {
+			cctx, cancel := context.WithTimeout(ctx, time.Second)
+			st, err := s.js.Stream(cctx, name)
+			if err == nil {
+				_, err = st.Info(cctx)
+			}
+			cancel()
+			if err != nil {
+				return false
+			}
+		}
+		return true
+	}
+	end := time.Now().Add(failoverWait)
+	for ctx.Err() == nil {
+		if answers() {
+			return true
+		}
+		if time.Now().After(end) {
+			return false
+		}
+		sleep(ctx, 250*time.Millisecond)
+	}
+	return false
+}
+
+// failoverWait is how long a worker waits for JetStream to elect new
+// leaders before it hands the message back: elections take seconds.
+// retryPause is how long an instance stops fetching after handing a
+// message back.
+const (
+	failoverWait = 15 * time.Second
+	retryPause   = 2 * time.Second
 )

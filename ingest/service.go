@@ -37,6 +37,11 @@ type Service struct {
 	started   time.Time
 	lastFetch atomic.Int64 // unix nanoseconds of the last fetch NATS answered
 	busy      atomic.Int32 // messages being worked on
+	// retried is when a worker last handed a message back after a
+	// transient failure: the others pause fetching briefly, so an
+	// instance whose store or NATS is failing does not take every queued
+	// dossier only to hand it back.
+	retried atomic.Int64
 }
 
 // New returns a Service on streams and buckets that Setup has created.
@@ -101,14 +106,20 @@ func (s *Service) Stalled() string {
 }
 
 // stallAfter is how long workers may go without an answer from NATS
-// before /healthz fails: longer than one fetch (5 s) plus a reconnect.
+// before /healthz fails: longer than one fetch (2 s) plus a reconnect.
 const stallAfter = time.Minute
 
 // pull fetches one message at a time, so no message waits in a local
 // buffer while its ack timer runs.
 func (s *Service) pull(ctx context.Context, cons jetstream.Consumer, handle func(context.Context, jetstream.Msg)) {
 	for ctx.Err() == nil {
-		fctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		if d := time.Until(time.Unix(0, s.retried.Load()).Add(min(retryPause, s.cfg.backoff(1)))); d > 0 {
+			sleep(ctx, d)
+			continue
+		}
+		// Short: a pull request waiting at a consumer leader that dies is
+		// lost, and only its expiry makes the worker ask the new leader.
+		fctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		batch, err := cons.Fetch(1, jetstream.FetchContext(fctx))
 		if err != nil {
 			cancel()
@@ -190,6 +201,13 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 
 	last := delivered >= uint64(s.cfg.MaxDeliver)
 	st, out, err := s.process(ctx, u, id, delivered, last, log)
+	if err != nil && ctx.Err() == nil && s.natsFailover(ctx, err) {
+		// A JetStream leader election fails every state write and event
+		// for a few seconds; retried in place once it is over, the dossier
+		// does not wait out a retry delay on top.
+		log.Info("ingest: NATS was electing leaders, retrying at once", "err", redact(err, u.Key))
+		st, out, err = s.process(ctx, u, id, delivered, last, log)
+	}
 	stopHB()
 	switch {
 	case err != nil:
@@ -203,6 +221,7 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		s.m.message("retry")
 		s.m.failure(string(hoso.ETRANSIENT))
 		s.noteRetry(context.WithoutCancel(ctx), st, err, delivered)
+		s.retried.Store(time.Now().UnixNano())
 		s.settle(ctx, msg, bodyNak(delay))
 	case out == outIgnored:
 		s.m.message("ignored")
