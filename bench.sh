@@ -6,19 +6,39 @@
 #
 #   ./bench.sh            # everything (OCR and LibreOffice take a few minutes)
 #   ./bench.sh quick      # without OCR and LibreOffice
+#   ./bench.sh e2e        # the real stack (NATS, MinIO, hoso serve) end to end
+#
+# The DOCX and PDF rows marked "Producers"/"Realistic" read the corpus as
+# python-docx and LibreOffice write it (internal/wordmade), against
+# python-docx and pdftotext in the same run.
 set -euo pipefail
 cd "$(dirname "$0")"
+echo "bench.sh: $(uptime)" >&2 # the load: a loaded machine skews absolute times
 
 raw="$(mktemp)"
 trap 'rm -f "$raw"' EXIT
 
 run() { go test -run '^$' "$@" | tee -a "$raw" >&2; }
 
+if [ "${1:-}" = e2e ]; then
+	HOSO_MINIO_BIN="${HOSO_MINIO_BIN:-$(deploy/minio.sh)}"
+	export HOSO_MINIO_BIN
+	uptime >&2
+	HOSO_E2E_BENCH=1 go test -count=1 -run 'TestE2EBench' -v -timeout 30m ./deploy | tee "$raw" >&2
+	echo
+	echo "| benchmark | result | other metrics |"
+	echo "|---|---|---|"
+	grep '^| e2e\.' "$raw"
+	exit 0
+fi
+
 # Reading, validating and rendering one dossier: on one core, as the
 # targets are stated.
 run -cpu 1 -bench 'BenchmarkDOCX|BenchmarkRecord|BenchmarkRead|BenchmarkEvaluate' -benchmem ./extract ./dossier ./validate ./render
 run -bench 'BenchmarkPDF$' -benchtime 20x ./extract
 run -bench 'BenchmarkServiceOverhead' -benchtime 50x ./ingest
+run -cpu 1 -bench 'BenchmarkPipelineProducers' ./ingest
+run -bench 'BenchmarkPDFRealistic' -benchtime 24x ./ingest
 # The process wall around parsing (package sandbox) against in-process
 # reading, DOCX dossiers through the whole pipeline: target < 10 %.
 run -bench 'BenchmarkSandboxOverhead' -benchtime 300x ./ingest

@@ -169,6 +169,10 @@ up() {
 	for ((i = 1; i <= n_minio; i++)); do wait_for "http://$mhost:$((base + 30 + i))/minio/health/live" "minio$i" 120; done
 	wait_for "http://$mhost:$((base + 31))/minio/health/cluster" "the MinIO cluster" 120
 	for ((i = 1; i <= n_hoso; i++)); do start "hoso$i"; done
+	local s3=()
+	for ((i = 1; i <= n_minio; i++)); do s3+=("$mhost:$((base + 30 + i))"); done
+	echo "HOSO_CLUSTER_S3=$(IFS=,; echo "${s3[*]}")"
+	echo "HOSO_CLUSTER_NATS_URL=$(nats_urls)"
 	cat <<MSG
 cluster.sh: ready in $dir
   S3:       http://$mhost:$((base + 31)) … :$((base + 30 + n_minio))  ($user / $pass), bucket hoso-uploads

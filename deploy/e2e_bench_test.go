@@ -1,0 +1,216 @@
+package deploy
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hoso-vn/hoso/internal/wordmade"
+)
+
+// TestE2EBench is the end-to-end benchmark (./bench.sh e2e): the real
+// stack as deploy/dev.sh runs it (one NATS, one MinIO, one `hoso serve`
+// with 2 workers, all on this machine), fed realistic dossiers — the
+// corpus as python-docx and LibreOffice write it, every upload made
+// unique so none is a repeat. It prints Markdown rows for the bench
+// table:
+//
+//   - burst: N uploads through S3 with 8 threads, dossiers/s from the
+//     first PUT to the last event, and the ratio of that time to bare
+//     MinIO PUT+GET of the same objects with the same threads;
+//   - steady: uploads at half the burst rate for 20 s, latency from the
+//     PUT's answer to the dossier's event (p50/p95/p99);
+//   - API: the same through POST /v1/dossiers;
+//   - memory: peak RSS of hoso serve and its parsing children.
+//
+// Runs only with HOSO_E2E_BENCH=1; HOSO_E2E_N sets N (300).
+func TestE2EBench(t *testing.T) {
+	if os.Getenv("HOSO_E2E_BENCH") != "1" {
+		t.Skip("the end-to-end benchmark runs with HOSO_E2E_BENCH=1 (./bench.sh e2e)")
+	}
+	n := envInt("HOSO_E2E_N", 300)
+	c := wordmade.Build(t, wordmade.Sources(t, 12))
+	var files [][]byte
+	for _, prod := range []string{wordmade.PythonDOCX, wordmade.LibreOffice} {
+		for _, p := range c.Files[prod] {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, data)
+		}
+	}
+	pwFile := filepath.Join(t.TempDir(), "admin-password")
+	if err := os.WriteFile(pwFile, []byte("bench-admin-password-2026"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOSO_ADMIN_PASSWORD_FILE", pwFile)
+	s := startStack(t, stackSize{nats: 1, minio: 1, hoso: 1, workers: 2}, 25000)
+	ctx := context.Background()
+	var mean int64
+	for _, f := range files {
+		mean += int64(len(f))
+	}
+	mean /= int64(len(files))
+
+	// Baseline: bare PUT+GET of the same bytes, same threads.
+	var uniq [][]byte
+	for i := range n {
+		uniq = append(uniq, unique(t, files[i%len(files)], i))
+	}
+	bare := s.bareS3(ctx, uniq, 8)
+
+	// Burst through S3.
+	ups := make([]upload, n)
+	start := time.Now()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range 8 {
+		wg.Go(func() {
+			for i := range next {
+				u, err := s.put(ctx, fmt.Sprintf("chi-bo-bench-%d/burst-%04d.docx", i%5, i), uniq[i], 0)
+				if err != nil {
+					t.Error(err)
+				}
+				ups[i] = u
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	o := s.waitDone(ctx, ups, 10*time.Minute)
+	var last time.Time
+	for _, u := range ups {
+		if e := o.finished[u.id]; e.After(last) {
+			last = e
+		}
+	}
+	burst := last.Sub(start)
+	rate := float64(n) / burst.Seconds()
+
+	// Steady at half the burst rate, 20 s.
+	steadyRate := max(rate/2, 1)
+	steadyN := int(steadyRate * 20)
+	sups := make([]upload, steadyN)
+	tick := time.NewTicker(time.Duration(float64(time.Second) / steadyRate))
+	for i := range steadyN {
+		<-tick.C
+		wg.Go(func() {
+			data := unique(t, files[i%len(files)], 100_000+i)
+			u, err := s.put(ctx, fmt.Sprintf("chi-bo-bench-%d/steady-%04d.docx", i%5, i), data, 0)
+			if err != nil {
+				t.Error(err)
+			}
+			sups[i] = u
+		})
+	}
+	tick.Stop()
+	wg.Wait()
+	o = s.waitDone(ctx, sups, 5*time.Minute)
+	lat := latencies(sups, o)
+
+	// Through the API, same steady rate, 10 s.
+	api := fmt.Sprintf("http://127.0.0.1:%d", 25000+51)
+	client := apiLogin(t, api)
+	apiN := max(int(steadyRate*10), 10)
+	aups := make([]upload, apiN)
+	tick = time.NewTicker(time.Duration(float64(time.Second) / steadyRate))
+	for i := range apiN {
+		<-tick.C
+		wg.Go(func() {
+			data := unique(t, files[i%len(files)], 200_000+i)
+			id, err := apiUpload(client, api, fmt.Sprintf("chi-bo-bench-%d", i%5), fmt.Sprintf("api-%04d.docx", i), data)
+			if err != nil {
+				t.Error(err)
+			}
+			aups[i] = upload{id: id, done: time.Now()}
+		})
+	}
+	tick.Stop()
+	wg.Wait()
+	o = s.waitDone(ctx, aups, 5*time.Minute)
+	alat := latencies(aups, o)
+
+	rss := peakRSS(s.pid("hoso1"))
+	fmt.Printf("\n| e2e.Burst, %d DOCX (python-docx, LibreOffice; %.0f KB) via S3, 8 threads | %.1f dossiers/s | %.2f× bare MinIO PUT+GET (%.2f s vs %.2f s) |\n",
+		n, float64(mean)/1024, rate, burst.Seconds()/bare.Seconds(), burst.Seconds(), bare.Seconds())
+	fmt.Printf("| e2e.Steady via S3 at %.1f/s (half the burst), upload→event | p50 %s, p95 %s, p99 %s | %d uploads |\n",
+		steadyRate, lat[0], lat[1], lat[2], steadyN)
+	fmt.Printf("| e2e.Steady via POST /v1/dossiers at %.1f/s, answer→event | p50 %s, p95 %s, p99 %s | %d uploads |\n",
+		steadyRate, alat[0], alat[1], alat[2], apiN)
+	fmt.Printf("| e2e.RSS, hoso serve + parsing children | %.0f MB peak | |\n", float64(rss)/(1<<20))
+}
+
+func latencies(ups []upload, o *outcome) [3]time.Duration {
+	var d []time.Duration
+	for _, u := range ups {
+		if e, ok := o.finished[u.id]; ok {
+			d = append(d, max(e.Sub(u.done), 0))
+		}
+	}
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	r := func(x time.Duration) time.Duration { return x.Round(10 * time.Millisecond) }
+	return [3]time.Duration{r(percentile(d, 0.50)), r(percentile(d, 0.95)), r(percentile(d, 0.99))}
+}
+
+func apiLogin(t testing.TB, api string) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: time.Minute}
+	body, _ := json.Marshal(map[string]string{"name": "admin", "password": "bench-admin-password-2026"})
+	req, _ := http.NewRequest(http.MethodPost, api+"/v1/login", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", api)
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("login: %s %s", resp.Status, b)
+	}
+	return c
+}
+
+func apiUpload(c *http.Client, api, origin, name string, data []byte) (string, error) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("origin", origin)
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, api+"/v1/dossiers", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", api)
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode/100 != 2 {
+		return "", fmt.Errorf("POST /v1/dossiers: %s %s", resp.Status, b)
+	}
+	var out struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal(b, &out); err != nil || out.ID == "" {
+		return "", fmt.Errorf("POST /v1/dossiers answered %s", b)
+	}
+	return out.ID, nil
+}
