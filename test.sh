@@ -5,6 +5,7 @@
 # the in-process NATS server.
 #
 #   ./test.sh                 # everything
+#   ./test.sh --cluster       # and the cluster test (deploy/cluster.sh, about 2 minutes)
 #   ./test.sh -run Corpus     # extra arguments go to `go test`
 #
 # Under CI=true a test whose outside program is missing fails instead of
@@ -45,6 +46,16 @@ fi
 
 HOSO_MINIO_BIN="$(deploy/minio.sh)"
 export HOSO_MINIO_BIN
+
+# The cluster test (3 NATS, 4 MinIO processes, 3 hoso serve, processes
+# killed mid-batch) runs with --cluster and always under CI.
+if [ "${1:-}" = --cluster ]; then
+	shift
+	export HOSO_CLUSTER_TEST=1
+fi
+if [ "${CI:-}" = true ]; then
+	export HOSO_CLUSTER_TEST=1
+fi
 
 echo "test.sh: gofmt and go vet" >&2
 unformatted="$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*'))"
