@@ -263,7 +263,7 @@ func (r *reader) valueAfter(l *line, i int, prose bool) (string, int) {
 	for ; j < len(toks); j++ {
 		if j > i {
 			s := toks[j].sep
-			if clauseBreak(s) || strings.Contains(s, "|") || (prose && strings.Contains(s, ",")) {
+			if (clauseBreak(s) && !softBreak(l, j)) || strings.Contains(s, "|") || (prose && strings.Contains(s, ",")) {
 				break
 			}
 			if labelPos(l, j) {
@@ -384,4 +384,17 @@ func openEnded(w string) bool {
 		return true
 	}
 	return false
+}
+
+// softBreak reports whether the separator before token j is a line break
+// typed inside a value (a <w:br/> in the middle of a unit's name): only a
+// break, and the words go on in lower case or after a word that cannot end
+// a name.
+func softBreak(l *line, j int) bool {
+	sep := l.toks[j].sep
+	if strings.Trim(sep, " \t\r\n") != "" || !strings.ContainsAny(sep, "\n\r") || j == 0 {
+		return false
+	}
+	w := l.text[l.toks[j].start:l.toks[j].end]
+	return !capitalised(w) || openEnded(l.toks[j-1].w)
 }
