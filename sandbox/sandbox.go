@@ -11,7 +11,9 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -105,6 +107,7 @@ type Texter struct {
 	closed bool
 	netns  netMode
 	warned bool
+	sweep  sync.Once
 }
 
 // New returns a Texter with the given options. Children start on first use.
@@ -434,7 +437,8 @@ func (t *Texter) start(mode netMode) (*child, netMode, error) {
 }
 
 func (t *Texter) startMode(mode netMode) (*child, error) {
-	tmp, err := os.MkdirTemp(t.opt.TempDir, "hoso-sandbox-")
+	t.sweep.Do(func() { sweepTemp(t.opt.TempDir, t.opt.Logger) })
+	tmp, err := os.MkdirTemp(t.opt.TempDir, fmt.Sprintf("hoso-sandbox-%d-", os.Getpid()))
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: temp dir: %w", err)
 	}
@@ -479,6 +483,28 @@ func (t *Texter) startMode(mode netMode) (*child, error) {
 		return nil, fmt.Errorf("sandbox: hello: %w", err)
 	}
 	return c, nil
+}
+
+// sweepTemp removes the private folders of children whose parent is gone
+// (killed, or crashed before it could clean up): their names carry the
+// parent's pid.
+func sweepTemp(dir string, log *slog.Logger) {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "hoso-sandbox-*-*"))
+	for _, n := range names {
+		f := strings.SplitN(strings.TrimPrefix(filepath.Base(n), "hoso-sandbox-"), "-", 2)
+		pid, err := strconv.Atoi(f[0])
+		if err != nil || pid <= 0 || pid == os.Getpid() {
+			continue
+		}
+		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+			if os.RemoveAll(n) == nil {
+				log.Debug("sandbox: removed the folder of a child whose parent is gone", "dir", n)
+			}
+		}
+	}
 }
 
 // childEnv is the child's whole environment: no credentials of the

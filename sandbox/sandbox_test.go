@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -145,5 +148,32 @@ func TestIdleChildDied(t *testing.T) {
 	}
 	if n := tx.Children(); n != 1 {
 		t.Errorf("%d children alive, want 1", n)
+	}
+}
+
+// The folder of a child whose parent died is removed by the next Texter.
+func TestStaleFoldersSwept(t *testing.T) {
+	tmp := t.TempDir()
+	gone := exec.Command("true")
+	if err := gone.Run(); err != nil {
+		t.Skip(err)
+	}
+	stale := filepath.Join(tmp, fmt.Sprintf("hoso-sandbox-%d-123", gone.Process.Pid))
+	mine := filepath.Join(tmp, fmt.Sprintf("hoso-sandbox-%d-456", os.Getppid()))
+	for _, d := range []string{stale, mine} {
+		if err := os.Mkdir(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx := sandbox.New(sandbox.Options{TempDir: tmp})
+	defer tx.Close()
+	if _, err := tx.Probe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale folder kept: %v", err)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a live parent's folder removed: %v", err)
 	}
 }
