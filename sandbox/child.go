@@ -93,7 +93,7 @@ func Serve(in io.Reader, out io.Writer, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "sandbox child:", err)
 			return exitProtocol
 		}
-		if req.Size < 0 || req.Size > h.Limits.Defaults().MaxBytes {
+		if max := h.Limits.Defaults().MaxBytes; req.Size < 0 || max >= 0 && req.Size > max {
 			fmt.Fprintln(stderr, "sandbox child: bad size", req.Size)
 			return exitProtocol
 		}
