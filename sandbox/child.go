@@ -93,7 +93,7 @@ func Serve(in io.Reader, out io.Writer, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "sandbox child:", err)
 			return exitProtocol
 		}
-		if max := h.Limits.Defaults().MaxBytes; req.Size < 0 || max >= 0 && req.Size > max {
+		if limit := h.Limits.Defaults().MaxBytes; req.Size < 0 || limit >= 0 && req.Size > limit {
 			fmt.Fprintln(stderr, "sandbox child: bad size", req.Size)
 			return exitProtocol
 		}
