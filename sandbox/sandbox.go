@@ -46,7 +46,7 @@ type Options struct {
 	// Tesseract's own processes (default 60 s).
 	CPU time.Duration
 	// Wall is the wall time of one file (default Limits.FileTimeout plus
-	// 30 s: the child's own deadline answers first).
+	// 30 s: the child's own deadline answers first); negative: none.
 	Wall time.Duration
 	// Children is how many children may run at once (default GOMAXPROCS);
 	// callers beyond it wait.
@@ -80,7 +80,10 @@ func (o Options) withDefaults() (Options, error) {
 		o.CPU = time.Minute
 	}
 	if o.Wall == 0 {
-		o.Wall = o.Limits.FileTimeout + 30*time.Second
+		o.Wall = -1 // a file without a time limit has no wall either
+		if o.Limits.FileTimeout > 0 {
+			o.Wall = o.Limits.FileTimeout + 30*time.Second
+		}
 	}
 	if o.Children <= 0 {
 		o.Children = runtime.GOMAXPROCS(0)
@@ -550,12 +553,16 @@ func (c *child) do(ctx context.Context, req request, file io.Reader, wall time.D
 		}
 		ch <- result{&res, err}
 	}()
-	timer := time.NewTimer(wall)
-	defer timer.Stop()
+	var expired <-chan time.Time
+	if wall > 0 {
+		timer := time.NewTimer(wall)
+		defer timer.Stop()
+		expired = timer.C
+	}
 	select {
 	case r := <-ch:
 		return r.res, r.err
-	case <-timer.C:
+	case <-expired:
 		c.kill()
 		<-ch
 		return nil, fmt.Errorf("sandbox: no answer within %s", wall)
