@@ -312,7 +312,7 @@ func (t *Texter) judge(err error, d death, k extract.Kind) error {
 	case d.killedByUs:
 		return fileErr(err, hoso.ETIMEOUT, fmt.Sprintf("Đọc %s quá thời gian cho phép (%s)", vi, t.opt.Wall),
 			fmt.Sprintf("reading the %s took longer than allowed (%s)", en, t.opt.Wall))
-	case code == exitCPU || sig == syscall.SIGXCPU || (sig == syscall.SIGKILL && d.cpu >= t.opt.CPU):
+	case code == exitCPU || sig == syscall.SIGXCPU || (sig == syscall.SIGKILL && t.opt.CPU > 0 && d.cpu >= t.opt.CPU):
 		return fileErr(err, hoso.ETIMEOUT,
 			fmt.Sprintf("Đọc %s tốn quá nhiều thời gian xử lý (quá %s CPU); tệp có thể bị lặp vô hạn hoặc được tạo để gây hại", vi, t.opt.CPU),
 			fmt.Sprintf("reading the %s used more CPU time than allowed (%s); the file probably loops or was crafted", en, t.opt.CPU))
