@@ -605,6 +605,13 @@ func (r *reader) assign(u *unit, c []item, carry, heading, ahead []int) {
 		}
 		if y := r.achievementYear(&u.l, c[k].i, end); y != 0 {
 			ys = []int{y}
+		} else if y := r.sentenceAchievement(u); y != 0 && end == len(u.l.toks) {
+			ys = []int{y}
+		}
+		// A decision's subject line ("Về việc tặng Giấy khen") announces
+		// what Điều 1 gives; it is not an award of its own.
+		if d0 := &r.docs[u.doc]; d0.kind == docDecision && hasSeqAt(u.l.toks, 0, r.x.w.veViec) {
+			continue
 		}
 		a := awardMention{kind: c[k].award, ocr: u.ocr, ev: r.evidence(u, u.l.toks[c[k].i].start)}
 		it := c[k]
@@ -853,4 +860,28 @@ func (r *reader) achievementYear(l *line, from, to int) int {
 		}
 	}
 	return 0
+}
+
+// sentenceAchievement reads the achievement year of a sentence that a PDF
+// or OCR page cut into lines ("Điều 1. Tặng Giấy khen cho ông …" / "… đã
+// có thành tích xuất sắc trong thực hiện nhiệm" / "vụ năm 2022."): the lines
+// after u, up to the one that ends the sentence, four at most.
+func (r *reader) sentenceAchievement(u *unit) int {
+	ui := r.unitIndex(u)
+	if ui < 0 || !r.lineMode(u) || strings.HasSuffix(strings.TrimSpace(u.l.tail), ".") {
+		return 0
+	}
+	text := u.l.text
+	for k := ui + 1; k < len(r.units) && k <= ui+4; k++ {
+		n := &r.units[k]
+		if n.doc != u.doc || !r.lineMode(n) {
+			break
+		}
+		text += " " + n.l.text
+		if strings.HasSuffix(strings.TrimSpace(n.l.tail), ".") {
+			break
+		}
+	}
+	l := tokenize(text)
+	return r.achievementYear(&l, 0, len(l.toks))
 }

@@ -110,6 +110,7 @@ type words struct {
 	hop                  []string
 	congDoan, khenThuong []string
 	canCu                []string
+	veViec               []string
 	legend               [][]string // openings of a note that spells out abbreviations
 	tuNhanXet            []string
 	quanLyTrucTiep       []string
@@ -238,6 +239,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		tuXepLoai:      f("tự xếp loại"),
 		congDoan:       f("công đoàn"),
 		canCu:          f("căn cứ"),
+		veViec:         f("về việc"),
 		legend:         [][]string{f("ghi chú"), f("chú thích"), f("chú giải"), f("viết tắt"), f("ký hiệu"), f("chữ viết tắt")},
 		tuNhanXet:      f("tự nhận xét"),
 		quanLyTrucTiep: f("quản lý trực tiếp"),

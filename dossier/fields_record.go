@@ -342,8 +342,11 @@ func (r *reader) namedIn(di int, key string) bool {
 		return true
 	}
 	d := r.docs[di]
+	words := strings.Fields(key)
 	for ui := d.first; ui <= d.last; ui++ {
-		if samePerson(r.subject[ui], key) {
+		// A label ("ông …") or a row of the list attached ("3 | Hà Thị Mỹ
+		// Linh | Chuyên viên …"), where the name stands without one.
+		if samePerson(r.subject[ui], key) || hasSeq(r.units[ui].l.toks, words) {
 			return true
 		}
 	}
