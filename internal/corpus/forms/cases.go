@@ -222,8 +222,9 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictEligible)
 
 	c = base(4, "f05-cover-next-year-near-miss", dt(2023, 12, 28))
-	c.Note = "Near miss: the cover letter is dated 08/01/2024; the meeting (28/12/2023) gives window 2020–2022 where 2020 is HTNV; the cover's window 2021–2023 would pass."
+	c.Note = "Near miss: the cover letter is dated 08/01/2024; the meeting (28/12/2023) gives window 2020–2022 where 2020 is HTNV (the 2023 phiếu is signed in January, after the meeting); the cover's window 2021–2023 would pass."
 	c.Years = yrs(2020, H, T, XS, T)
+	c.Years[3].Late = true // the 2023 phiếu is signed after the meeting
 	c.Cover = 11
 	c.Tags = []string{"near-miss", "cover"}
 	c.WordLike = true
@@ -377,8 +378,9 @@ func Cases() []Case {
 	addCase(c, hoso.VerdictIneligible)
 
 	c = base(22, "f23-resolution-date-line-next-year", dt(2023, 12, 29))
-	c.Note = "Near miss: meeting 29/12/2023, the resolution's own date line 02/01/2024; only 2023 is HTXSNV (outside the window 2020–2022)."
+	c.Note = "Near miss: meeting 29/12/2023, the resolution's own date line 02/01/2024; only 2023 is HTXSNV (signed in January 2024, after the meeting: outside the window 2020–2022)."
 	c.Years = yrs(2020, T, T, T, XS)
+	c.Years[3].Late = true // the 2023 phiếu is signed after the meeting
 	c.Res.DateLine = 4
 	c.Tags = []string{"near-miss", "date-line"}
 	addCase(c, hoso.VerdictIneligible)

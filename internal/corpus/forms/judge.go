@@ -151,6 +151,29 @@ func (c *Case) authRatings() []rated {
 	return out
 }
 
+// ratedBefore reports whether an authoritative rating of R's year is on a
+// paper dated before R.
+func (c *Case) ratedBefore(R hoso.Date) bool {
+	for _, p := range c.Papers() {
+		if !p.Date.Before(R) {
+			continue
+		}
+		switch p.Kind {
+		case KPhieu:
+			if y := c.year(p.Year); p.Year == R.Year && y.Colleague == "" && y.Auth != hoso.RatingUnknown {
+				return true
+			}
+		case KNhanXet:
+			for _, y := range c.Years {
+				if y.Year == R.Year && y.InNX && y.Unrated == "" && (y.Auth != hoso.RatingUnknown || y.NXAuth != hoso.RatingUnknown) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (c *Case) year(y int) Year {
 	for _, x := range c.Years {
 		if x.Year == y {
@@ -264,6 +287,11 @@ func (c *Case) Judge() Judgement {
 func (c *Case) judgeAt(R hoso.Date, basis hoso.ReviewDateBasis) Judgement {
 	j := Judgement{Review: R, Basis: basis}
 	j.Window = []int{R.Year - 3, R.Year - 2, R.Year - 1}
+	// "3 năm liên tiếp tính đến thời điểm xem xét": a rating of the review
+	// year given before the meeting ends the window.
+	if c.ratedBefore(R) {
+		j.Window = []int{R.Year - 2, R.Year - 1, R.Year}
+	}
 
 	byYear := map[int][]hoso.Rating{}
 	for _, r := range c.authRatings() {
@@ -402,7 +430,9 @@ func (c *Case) Truth(file string, format hoso.Format) corpus.Truth {
 		Letter:          j.Letter,
 		Note:            c.Note,
 	}
-	if dobs := c.dobs(); len(dobs) == 1 {
+	// Two different dates of birth: the first one written, in reading
+	// order, with the conflict leaving the age unknown.
+	if dobs := c.dobs(); len(dobs) >= 1 {
 		t.Candidate.DateOfBirth = dobs[0]
 	} else if len(dobs) == 0 && c.birthYearWritten() {
 		t.Candidate.BirthYear = c.Person.BirthYear

@@ -277,7 +277,8 @@ func (c *Case) Check() error {
 		if !p.Date.Valid() {
 			return bad("paper %s dated %v", p.Kind.DocKind(), p.Date)
 		}
-		if !c.Meeting.IsZero() && p.Kind != KCover && p.Kind != KResolution && p.Date.After(c.Meeting) {
+		late := p.Kind == KPhieu && c.year(p.Year).Late && p.Year == c.Meeting.Year
+		if !c.Meeting.IsZero() && p.Kind != KCover && p.Kind != KResolution && !late && p.Date.After(c.Meeting) {
 			return bad("paper %s dated %v after the meeting", p.Kind.DocKind(), p.Date)
 		}
 	}

@@ -54,6 +54,19 @@ func (c *Case) Judge() Judgement {
 	}
 	R := j.Review
 	j.Window = []int{R.Year - 3, R.Year - 2, R.Year - 1}
+	// "3 năm liên tiếp tính đến thời điểm xem xét": an authoritative rating
+	// of the review year on a paper dated before the meeting, or undated,
+	// ends the window with the review year.
+	for _, f := range fs {
+		if f.Cover || (!f.Dated.IsZero() && !f.Dated.Before(R)) {
+			continue
+		}
+		for _, a := range f.Ratings {
+			if a.Year == R.Year && a.Rating != hoso.RatingUnknown {
+				j.Window = []int{R.Year - 2, R.Year - 1, R.Year}
+			}
+		}
+	}
 
 	// Ratings.
 	byYear := map[int][]hoso.Rating{}
