@@ -109,7 +109,7 @@ func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, 
 		// Uploads bound their own body reads (ingest's bodyReader); these
 		// bound the rest: headers, idle keep-alive connections, a client
 		// that never reads the answer.
-		api, err := m.apiHandler(c, svc, people)
+		api, err := m.workspace(ctx, c, svc, people, js, st, proc)
 		if err != nil {
 			return fmt.Errorf("hoso: HTTP API: %w", err)
 		}

@@ -1,0 +1,316 @@
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/access"
+	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/internal/vntext"
+	"golang.org/x/text/unicode/norm"
+)
+
+// box is a highlight on a page image, in percent of the page.
+type box struct{ Left, Top, Width, Height float64 }
+
+// maxSource bounds what the page reads of a source to show it.
+const maxSource = 200 << 20
+
+// sourceBytes returns the bytes of the file evidence names: the upload
+// itself, or its member when the upload is a ZIP bundle.
+func (s *Server) sourceBytes(ctx context.Context, st *ingest.State, file string) ([]byte, string, error) {
+	rc, _, err := s.opt.Store.Get(ctx, st.Bucket, st.Key)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, maxSource))
+	if err != nil {
+		return nil, "", err
+	}
+	if file == "" || file == st.Key || file == fileName(st.Key) || !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return b, fileName(st.Key), nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return b, fileName(st.Key), nil
+	}
+	for _, f := range zr.File {
+		if f.Name != file {
+			continue
+		}
+		if f.UncompressedSize64 > maxSource {
+			return nil, "", hoso.Errorf(hoso.ETOOLARGE, "tệp quá lớn để hiển thị", "file too large to show")
+		}
+		r, err := f.Open()
+		if err != nil {
+			return nil, "", err
+		}
+		defer r.Close()
+		m, err := io.ReadAll(io.LimitReader(r, maxSource))
+		return m, f.Name, err
+	}
+	return b, fileName(st.Key), nil
+}
+
+func isPDF(b []byte) bool { return bytes.HasPrefix(b, []byte("%PDF")) }
+
+func isImage(b []byte) (string, bool) {
+	switch ct := http.DetectContentType(b); ct {
+	case "image/png", "image/jpeg", "image/gif", "image/webp":
+		return ct, true
+	}
+	return "", false
+}
+
+func isDOCX(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
+
+// locateSource finds where the selected evidence stands: the page image of
+// a PDF (or of a DOCX through its PDF) with the block highlighted, the
+// image itself, or the paragraph's text.
+func (s *Server) locateSource(ctx context.Context, st *ingest.State, e hoso.Evidence) *sourceView {
+	if e.Doc == DocCorrection {
+		return &sourceView{Text: e.Text, Note: "Giá trị do người xem xét nhập, không đọc từ giấy tờ."}
+	}
+	b, _, err := s.sourceBytes(ctx, st, e.File)
+	if err != nil {
+		return &sourceView{Text: e.Text, Note: "Không mở được tệp gốc."}
+	}
+	page := max(e.Page, 1)
+	img := fmt.Sprintf("/d/%s/page?file=%s&page=%d", st.ID, urlQuery(e.File), page)
+	switch {
+	case isPDF(b):
+		sv := &sourceView{Image: img, Text: e.Text}
+		if bx, ok := s.locate(ctx, b, page, e.Text); ok {
+			sv.Box = &bx
+		} else {
+			sv.Note = "Không xác định được vị trí dòng trên trang (trang quét); đoạn văn bản đọc được ở dưới."
+		}
+		return sv
+	case func() bool { _, ok := isImage(b); return ok }():
+		return &sourceView{Image: img, Text: e.Text, Note: "Ảnh chụp giấy tờ; dòng đọc được bằng OCR ở dưới."}
+	case isDOCX(b) && s.opt.PDF != nil:
+		sv := &sourceView{Text: e.Text, Note: "Đoạn văn trong tệp Word (" + e.Block + ")."}
+		if pdf, err := s.opt.PDF.PDF(ctx, b); err == nil {
+			for p := 1; p <= 10; p++ {
+				if bx, ok := s.locate(ctx, pdf, p, e.Text); ok {
+					sv.Image = fmt.Sprintf("/d/%s/page?file=%s&page=%d", st.ID, urlQuery(e.File), p)
+					sv.Box = &bx
+					break
+				}
+			}
+		}
+		return sv
+	}
+	return &sourceView{Text: e.Text, Note: "Đoạn văn trong tệp Word (" + e.Block + ")."}
+}
+
+func urlQuery(s string) string { return url.QueryEscape(s) }
+
+// pageImage serves one page of a source as PNG (pdftoppm at 110 dpi), or
+// the image itself.
+func (s *Server) pageImage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	st, err := s.dossierState(r, access.Read)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b, _, err := s.sourceBytes(ctx, st, r.URL.Query().Get("file"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	page = max(page, 1)
+	if ct, ok := isImage(b); ok {
+		w.Header().Set("Content-Type", ct)
+		w.Header().Set("Cache-Control", "private, max-age=300")
+		w.Write(b)
+		return
+	}
+	if isDOCX(b) && !isPDF(b) {
+		if s.opt.PDF == nil {
+			s.errorPage(w, r, http.StatusNotFound, "Không có trang ảnh cho tệp Word.")
+			return
+		}
+		if b, err = s.opt.PDF.PDF(ctx, b); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if !isPDF(b) {
+		s.errorPage(w, r, http.StatusNotFound, "Tệp này không có trang để hiển thị.")
+		return
+	}
+	png, err := s.pdftoppm(ctx, b, page)
+	if err != nil {
+		s.log.Warn("web: page image", "err", err)
+		s.errorPage(w, r, http.StatusNotFound, "Không dựng được ảnh trang.")
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	w.Header().Set("Cache-Control", "private, max-age=300")
+	w.Write(png)
+}
+
+func (s *Server) tool(name string) string {
+	if name == "pdftoppm" && s.opt.Pdftoppm != "" {
+		return s.opt.Pdftoppm
+	}
+	if name == "pdftotext" && s.opt.Pdftoppm != "" {
+		return filepath.Join(filepath.Dir(s.opt.Pdftoppm), "pdftotext")
+	}
+	return name
+}
+
+// withPDF writes pdf to a temporary file for a poppler program.
+func withPDF(pdf []byte, fn func(path string) error) error {
+	f, err := os.CreateTemp("", "hoso-web-*.pdf")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(pdf); err != nil {
+		f.Close()
+		return err
+	}
+	f.Close()
+	return fn(f.Name())
+}
+
+func (s *Server) pdftoppm(ctx context.Context, pdf []byte, page int) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var out bytes.Buffer
+	err := withPDF(pdf, func(p string) error {
+		cmd := exec.CommandContext(ctx, s.tool("pdftoppm"), "-f", strconv.Itoa(page), "-l", strconv.Itoa(page),
+			"-r", "110", "-png", "-singlefile", p)
+		cmd.Stdout = &out
+		return cmd.Run()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("web: pdftoppm: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// bboxDoc is pdftotext -bbox-layout's XHTML, as much as we read of it.
+type bboxDoc struct {
+	Pages []struct {
+		Width  float64 `xml:"width,attr"`
+		Height float64 `xml:"height,attr"`
+		Words  []struct {
+			XMin float64 `xml:"xMin,attr"`
+			YMin float64 `xml:"yMin,attr"`
+			XMax float64 `xml:"xMax,attr"`
+			YMax float64 `xml:"yMax,attr"`
+			Text string  `xml:",chardata"`
+		} `xml:"flow>block>line>word"`
+	} `xml:"body>doc>page"`
+}
+
+// locate finds text on a page of pdf by its words (compared without
+// accents) and returns the box around them.
+func (s *Server) locate(ctx context.Context, pdf []byte, page int, text string) (box, bool) {
+	want := strings.Fields(vntext.Bare(text))
+	if len(want) == 0 {
+		return box{}, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	var out bytes.Buffer
+	err := withPDF(pdf, func(p string) error {
+		cmd := exec.CommandContext(ctx, s.tool("pdftotext"), "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), "-bbox-layout", p, "-")
+		cmd.Stdout = &out
+		return cmd.Run()
+	})
+	if err != nil {
+		return box{}, false
+	}
+	var doc bboxDoc
+	dec := xml.NewDecoder(&out)
+	dec.Strict = false
+	dec.AutoClose = xml.HTMLAutoClose
+	dec.Entity = xml.HTMLEntity
+	if dec.Decode(&doc) != nil || len(doc.Pages) == 0 {
+		return box{}, false
+	}
+	pg := doc.Pages[0]
+	words := make([]string, len(pg.Words))
+	for i, wd := range pg.Words {
+		words[i] = vntext.Bare(wd.Text)
+	}
+	// The longest run of page words equal to the evidence's words from its
+	// start; at least three words (or all of a shorter text).
+	bestI, bestN := -1, 0
+	for i := range words {
+		n := 0
+		for i+n < len(words) && n < len(want) && words[i+n] == want[n] {
+			n++
+		}
+		if n > bestN {
+			bestI, bestN = i, n
+		}
+	}
+	if bestI < 0 || bestN < min(3, len(want)) || pg.Width == 0 || pg.Height == 0 {
+		return box{}, false
+	}
+	x0, y0, x1, y1 := pg.Words[bestI].XMin, pg.Words[bestI].YMin, pg.Words[bestI].XMax, pg.Words[bestI].YMax
+	for _, wd := range pg.Words[bestI : bestI+bestN] {
+		x0, y0, x1, y1 = min(x0, wd.XMin), min(y0, wd.YMin), max(x1, wd.XMax), max(y1, wd.YMax)
+	}
+	const pad = 2.0
+	return box{Left: 100 * (x0 - pad) / pg.Width, Top: 100 * (y0 - pad) / pg.Height,
+		Width: 100 * (x1 - x0 + 2*pad) / pg.Width, Height: 100 * (y1 - y0 + 2*pad) / pg.Height}, true
+}
+
+// contentDisposition names a download: the Vietnamese name in filename*
+// (RFC 6266/5987) and an ASCII fallback without diacritics in filename.
+func contentDisposition(disp, name string) string {
+	name = strings.ReplaceAll(name, "/", "-")
+	ascii := asciiName(name)
+	return fmt.Sprintf(`%s; filename="%s"; filename*=UTF-8''%s`, disp, ascii, pathEscape(name))
+}
+
+func asciiName(s string) string {
+	s = strings.NewReplacer("đ", "d", "Đ", "D").Replace(s)
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(" ._-()", r)):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+// pathEscape percent-encodes everything but RFC 5987's attr-chars.
+func pathEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0) {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
