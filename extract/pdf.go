@@ -277,8 +277,12 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 		ctmStack     []mat
 		fontSize     = 12.0
 		leading      float64
+		charSpace    float64 // Tc
+		wordSpace    float64 // Tw
+		hScale       = 1.0   // Tz / 100
 		enc          pdf.TextEncoding
-		fonts        = map[string]pdf.TextEncoding{}
+		wid          *glyphWidths
+		fonts        = map[string]fontInfo{}
 		res          pdf.Value
 		cur          []piece // the current line's text runs, with their x
 		curY         = math.NaN()
@@ -291,25 +295,53 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 			cur = cur[:0]
 		}
 	}
-	show := func(s string) {
-		if s == "" {
-			return
-		}
-		trm := mul(tm, ctm)
-		y := trm[5]
-		h := math.Abs(fontSize * math.Hypot(trm[2], trm[3]))
-		if !started || math.Abs(y-curY) > math.Max(tol, 1) {
-			flush()
-			curY, tol, started = y, 0.4*h, true
-		}
-		cur = append(cur, piece{x: trm[4], s: s})
-	}
 	decode := func(raw string) string {
 		if enc == nil {
 			return raw
 		}
 		return enc.Decode(raw)
 	}
+	// advance moves the text matrix past a shown string, by the glyph
+	// widths of the font (PDF 32000 9.4.4), so the next run starts where
+	// this one ends and the gap between runs tells a space from a kern.
+	advance := func(raw string) float64 {
+		if wid == nil {
+			return 0
+		}
+		var w float64
+		for _, c := range wid.codes(raw) {
+			w += (wid.width(c)/1000*fontSize + charSpace) * hScale
+			if c == ' ' && !wid.twoByte {
+				w += wordSpace * hScale
+			}
+		}
+		return w
+	}
+	show := func(raw string) {
+		text := decode(raw)
+		adv := advance(raw)
+		trm := mul(tm, ctm)
+		tm = mul(mat{1, 0, 0, 1, adv, 0}, tm)
+		if text == "" {
+			return
+		}
+		y := trm[5]
+		scale := math.Hypot(trm[0], trm[1])
+		h := math.Abs(fontSize * math.Hypot(trm[2], trm[3]))
+		if !started || math.Abs(y-curY) > math.Max(tol, 1) {
+			flush()
+			curY, tol, started = y, 0.4*h, true
+		}
+		p := piece{x: trm[4], s: text, size: h}
+		if wid != nil {
+			p.end = trm[4] + adv*scale
+		}
+		cur = append(cur, p)
+	}
+	kern := func(n float64) { // a TJ number, in thousandths of a text space unit
+		tm = mul(mat{1, 0, 0, 1, -n / 1000 * fontSize * hScale, 0}, tm)
+	}
+
 	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
 		args := make([]pdf.Value, n)
@@ -344,18 +376,26 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 			}
 			name := args[0].Name()
 			fontSize = num(1)
-			e, ok := fonts[name]
+			f, ok := fonts[name]
 			if !ok {
 				if res.IsNull() {
 					res = pageResources(p)
 				}
-				var err error
-				if e, err = fontEncoding(res.Key("Font").Key(name), inflate); err != nil {
+				fv := res.Key("Font").Key(name)
+				e, err := fontEncoding(fv, inflate)
+				if err != nil {
 					panic(err)
 				}
-				fonts[name] = e
+				f = fontInfo{enc: e, wid: fontWidths(fv)}
+				fonts[name] = f
 			}
-			enc = e
+			enc, wid = f.enc, f.wid
+		case "Tc":
+			charSpace = num(0)
+		case "Tw":
+			wordSpace = num(0)
+		case "Tz":
+			hScale = num(0) / 100
 		case "TL":
 			leading = num(0)
 		case "Td", "TD":
@@ -378,28 +418,41 @@ func pageLines(p pdf.Page, i int, inflate *int64) (lines []string, err error) {
 				tm = tlm
 			}
 			if n > 0 {
-				show(decode(args[n-1].RawString()))
+				show(args[n-1].RawString())
 			}
 		case "TJ":
 			if n == 0 {
 				return
 			}
 			v := args[0]
-			var b strings.Builder
+			if wid == nil {
+				// Without glyph widths the runs cannot be placed: show the
+				// array as one run, a large negative adjustment being a word
+				// gap in files that draw no space glyphs.
+				var b strings.Builder
+				for k := 0; k < v.Len(); k++ {
+					x := v.Index(k)
+					switch x.Kind() {
+					case pdf.String:
+						b.WriteString(x.RawString())
+					case pdf.Integer, pdf.Real:
+						if x.Float64() < -250 && b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+							b.WriteByte(' ')
+						}
+					}
+				}
+				show(b.String())
+				return
+			}
 			for k := 0; k < v.Len(); k++ {
 				x := v.Index(k)
 				switch x.Kind() {
 				case pdf.String:
-					b.WriteString(decode(x.RawString()))
+					show(x.RawString())
 				case pdf.Integer, pdf.Real:
-					// A large negative adjustment is a word gap in files
-					// that draw no space glyphs.
-					if x.Float64() < -250 && b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
-						b.WriteByte(' ')
-					}
+					kern(x.Float64())
 				}
 			}
-			show(b.String())
 		}
 	})
 	flush()
@@ -636,10 +689,12 @@ func (c *cappedBuffer) Write(b []byte) (int, error) {
 	return c.Buffer.Write(b)
 }
 
-// piece is a run of text shown on a line, at its x position.
+// piece is a run of text shown on a line: where it starts and, when the
+// font's widths are known, where it ends, in user space; size is the
+// font's height there.
 type piece struct {
-	x float64
-	s string
+	x, end, size float64
+	s            string
 }
 
 // joinPieces writes a line's runs left to right. Producers draw a line in
@@ -650,17 +705,126 @@ func joinPieces(ps []piece) string {
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].x < ps[j].x })
 	ps = placeBoxes(ps)
 	var b strings.Builder
-	for _, p := range ps {
+	for i, p := range ps {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(p.s)
-			if isWordChar(last) && isWordChar(first) {
+			prev := ps[i-1]
+			switch {
+			case last == ' ' || last == '\t' || first == ' ' || first == '\t':
+			case prev.end > 0:
+				// Placed runs: the gap decides. A column's width apart is a
+				// tab, as pdftotext's layout would show it; a word's space
+				// a space; less is a kern inside a word.
+				gap := p.x - prev.end
+				switch {
+				case gap > 2.5*p.size:
+					b.WriteByte('\t')
+				case gap > 0.18*p.size:
+					b.WriteByte(' ')
+				}
+			case isWordChar(last) && isWordChar(first):
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(p.s)
 	}
 	return b.String()
+}
+
+// fontInfo is what the line reader needs of a font.
+type fontInfo struct {
+	enc pdf.TextEncoding
+	wid *glyphWidths // nil: widths unknown
+}
+
+// glyphWidths are a font's advance widths in thousandths of the text size.
+type glyphWidths struct {
+	twoByte bool // Type0 with 2-byte codes (Identity-H and the like)
+	first   int
+	simple  []float64       // simple fonts: Widths from FirstChar
+	cid     map[int]float64 // Type0: the descendant's W array
+	def     float64         // MissingWidth or DW
+}
+
+// maxWidths bounds how many widths a font may declare: a hostile W array
+// must not make the reader allocate without limit.
+const maxWidths = 1 << 16
+
+// fontWidths reads a font's widths, or nil when it has none usable.
+func fontWidths(font pdf.Value) *glyphWidths {
+	if font.Kind() != pdf.Dict {
+		return nil
+	}
+	if font.Key("Subtype").Name() == "Type0" {
+		d := font.Key("DescendantFonts").Index(0)
+		if d.Kind() != pdf.Dict {
+			return nil
+		}
+		g := &glyphWidths{twoByte: true, def: 1000, cid: map[int]float64{}}
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			g.def = dw.Float64()
+		}
+		w := d.Key("W")
+		for i := 0; i < w.Len() && len(g.cid) < maxWidths; {
+			c := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for k := 0; k < next.Len() && len(g.cid) < maxWidths; k++ {
+					g.cid[c+k] = next.Index(k).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			wv := w.Index(i + 2).Float64()
+			for k := c; k <= last && k-c < maxWidths && len(g.cid) < maxWidths; k++ {
+				g.cid[k] = wv
+			}
+			i += 3
+		}
+		return g
+	}
+	ws := font.Key("Widths")
+	if ws.Kind() != pdf.Array || ws.Len() == 0 {
+		return nil
+	}
+	g := &glyphWidths{first: int(font.Key("FirstChar").Int64()), def: 500}
+	if mw := font.Key("FontDescriptor").Key("MissingWidth"); mw.Kind() == pdf.Integer || mw.Kind() == pdf.Real {
+		g.def = mw.Float64()
+	}
+	for k := 0; k < ws.Len() && k < 256; k++ {
+		g.simple = append(g.simple, ws.Index(k).Float64())
+	}
+	return g
+}
+
+// codes splits a shown string into character codes.
+func (g *glyphWidths) codes(raw string) []int {
+	out := make([]int, 0, len(raw))
+	if g.twoByte {
+		for i := 0; i+1 < len(raw); i += 2 {
+			out = append(out, int(raw[i])<<8|int(raw[i+1]))
+		}
+		return out
+	}
+	for i := 0; i < len(raw); i++ {
+		out = append(out, int(raw[i]))
+	}
+	return out
+}
+
+func (g *glyphWidths) width(c int) float64 {
+	if g.twoByte {
+		if w, ok := g.cid[c]; ok {
+			return w
+		}
+		return g.def
+	}
+	if k := c - g.first; k >= 0 && k < len(g.simple) {
+		return g.simple[k]
+	}
+	return g.def
 }
 
 // boxes are the check-box glyphs forms print before options.

@@ -126,7 +126,9 @@ func TestPDFLibreOffice(t *testing.T) {
 		"Họ và tên: Nguyễn Thị Hương",
 		"Ngày sinh: ngày 12 tháng 5 năm 1990",
 		"Đơn vị công tác: Trường Tiểu học An Bình, huyện Đông Sơn, tỉnh Thanh Hoá",
-		"2018 Hoàn thành tốt nhiệm vụ Lao động tiên tiến",
+		// Table cells a column apart are separated by a tab, as in the
+		// pdftotext fallback.
+		"2018\tHoàn thành tốt nhiệm vụ Lao động tiên tiến",
 		"Trần Văn Bình",
 	} {
 		if _, ok := lines[want]; !ok {
