@@ -219,7 +219,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	if err := s.st.setEntry(ctx, a); err != nil {
 		s.log.Error("web: register letter keys", "number", a.Text, "err", err)
 	}
-	back(w, r, st.ID, v, "Đã duyệt và cấp số "+a.Text+", ngày "+date.Vietnamese()+".")
+	back(w, r, st.ID, v, "Đã duyệt và cấp số "+a.Text+", "+date.Vietnamese()+".")
 }
 
 func (s *Server) voidAfterFailure(ctx context.Context, a Approval, by string) {
@@ -243,7 +243,8 @@ func numberText(iss *render.Issuer, n int) string {
 // date_of_birth, review_date, addressee) with its year and value, or a
 // field named in full ("rating:2020").
 func correctionOf(r *http.Request) Correction {
-	c := Correction{Field: r.FormValue("field"), Value: r.FormValue("value"), Reason: r.FormValue("reason")}
+	c := Correction{Field: r.FormValue("field"), Value: r.FormValue("value"), Reason: r.FormValue("reason"),
+		Basis: hoso.DocKind(r.FormValue("basis"))}
 	switch k := r.FormValue("kind"); k {
 	case "rating":
 		c.Field, c.Value = "rating:"+r.FormValue("year"), r.FormValue("rating")

@@ -26,6 +26,27 @@ type Correction struct {
 	Field  string
 	Value  string
 	Reason string
+	// Basis is the paper the reviewer read the value from (a phiếu
+	// supplied later, the lý lịch): the corrected value's evidence names
+	// it, so the rules that accept a fact only from its own paper count
+	// it. Empty takes the usual paper of the field.
+	Basis hoso.DocKind
+}
+
+// BlockCorrection is the Evidence.Block of a value a reviewer set.
+const BlockCorrection = "correction"
+
+// basisOf is the paper a field is usually read from.
+func basisOf(field string) hoso.DocKind {
+	switch {
+	case strings.HasPrefix(field, "rating:"):
+		return hoso.DocPhieu
+	case strings.HasPrefix(field, "award:"):
+		return hoso.DocQDKhen
+	case field == "date_of_birth":
+		return hoso.DocLyLich
+	}
+	return hoso.DocNQChiBo
 }
 
 // fieldLabel names a field in Vietnamese.
@@ -75,10 +96,13 @@ func applyCorrection(rec *hoso.Record, c Correction, by string, at time.Time) (o
 	if c.Value == "" {
 		return "", "", fmt.Errorf("cần nhập giá trị mới / a new value is required")
 	}
+	if c.Basis == "" || !c.Basis.Valid() {
+		c.Basis = basisOf(c.Field)
+	}
 	var orig *hoso.Evidence
 	mk := func(newText string) hoso.Evidence {
-		return hoso.Evidence{File: "hiệu chỉnh của " + by, Doc: DocCorrection, Confidence: 1,
-			Text: fmt.Sprintf("%s: %q → %q. Lý do: %s (%s, %s)", fieldLabel(c.Field), old, newText, c.Reason, by,
+		return hoso.Evidence{File: "hiệu chỉnh của " + by, Block: BlockCorrection, Doc: c.Basis,
+			Text: fmt.Sprintf("%s: «%s» → «%s». Lý do: %s (%s, %s)", fieldLabel(c.Field), old, newText, c.Reason, by,
 				at.Format("02/01/2006 15:04"))}
 	}
 	var ev hoso.Evidence
@@ -172,6 +196,7 @@ func applyCorrection(rec *hoso.Record, c Correction, by string, at time.Time) (o
 	if orig != nil {
 		w.Evidence = append(w.Evidence, *orig)
 	}
+	ev.Doc = DocCorrection // the warning's copy says who set it, not which paper
 	w.Evidence = append(w.Evidence, ev)
 	rec.Warnings = append(rec.Warnings, w)
 	return old, new, nil

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/hoso-vn/hoso"
 	"github.com/hoso-vn/hoso/access"
@@ -37,6 +38,7 @@ func (s *Server) readRecord(ctx context.Context, key string) (*hoso.Record, erro
 type evView struct {
 	hoso.Evidence
 	Ref      int
+	V        int // the version it belongs to
 	Selected bool
 	DocName  string
 }
@@ -86,6 +88,7 @@ type dossierData struct {
 	Years      []int
 	Ratings    []hoso.Rating
 	Awards     []hoso.AwardKind
+	Kinds      []hoso.DocKind
 	Signer     render.Signer
 	Form       string
 	Holder     string
@@ -172,6 +175,7 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request) {
 	data.Ratings = []hoso.Rating{hoso.RatingHTXSNV, hoso.RatingHTTNV, hoso.RatingHTNV, hoso.RatingKHTNV}
 	data.Awards = []hoso.AwardKind{hoso.AwardGiayKhen, hoso.AwardBangKhen, hoso.AwardCSTDCoSo, hoso.AwardCSTDCapTinh,
 		hoso.AwardCSTDToanQuoc, hoso.AwardLaoDongTienTien}
+	data.Kinds = hoso.DocKinds()
 	y := s.now().Year()
 	for i := y; i >= y-8; i-- {
 		data.Years = append(data.Years, i)
@@ -196,7 +200,10 @@ func (s *Server) fillRecord(r *http.Request, data *dossierData) {
 				continue
 			}
 			n++
-			v := evView{Evidence: e, Ref: n, Selected: n == sel, DocName: docName(e.Doc)}
+			v := evView{Evidence: e, Ref: n, V: data.V, Selected: n == sel, DocName: docName(e.Doc)}
+			if e.Block == BlockCorrection && e.Doc != DocCorrection {
+				v.DocName = "Hiệu chỉnh, căn cứ " + lowerFirst(docName(e.Doc))
+			}
 			if v.Selected {
 				c := v
 				data.Sel = &c
@@ -439,4 +446,12 @@ func dropReview(rec *hoso.Record, iss *render.Issuer) {
 	rec.Warnings = slices.DeleteFunc(rec.Warnings, func(w hoso.Warning) bool {
 		return w.Code == hoso.WarnNeedsReview && slices.Contains(old, w.Message)
 	})
+}
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }

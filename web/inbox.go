@@ -36,15 +36,15 @@ type row struct {
 }
 
 type inboxData struct {
-	Rows                         []row
-	Units                        []string
-	Q, Unit, Status, Verdict     string
-	Year                         string
-	NeedsReview                  bool
-	Page, Pages, Total           int
-	Prev, Next                   string
-	Statuses                     []ingest.Status
-	Verdicts                     []hoso.Verdict
+	Rows                     []row
+	Units                    []string
+	Q, Unit, Status, Verdict string
+	Year                     string
+	NeedsReview              bool
+	Page, Pages, Total       int
+	Prev, Next               string
+	Statuses                 []ingest.Status
+	Verdicts                 []hoso.Verdict
 }
 
 // visibleStates lists the states the request may read, newest first.

@@ -83,7 +83,7 @@ func isDOCX(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 // a PDF (or of a DOCX through its PDF) with the block highlighted, the
 // image itself, or the paragraph's text.
 func (s *Server) locateSource(ctx context.Context, st *ingest.State, e hoso.Evidence) *sourceView {
-	if e.Doc == DocCorrection {
+	if e.Doc == DocCorrection || e.Block == BlockCorrection {
 		return &sourceView{Text: e.Text, Note: "Giá trị do người xem xét nhập, không đọc từ giấy tờ."}
 	}
 	b, _, err := s.sourceBytes(ctx, st, e.File)

@@ -52,9 +52,11 @@ func parseTemplates(loc *time.Location) (map[string]*template.Template, error) {
 			}
 			return strings.Join(out, ", ")
 		},
-		"role":  roleName,
-		"units": func(us []string) string { return strings.ReplaceAll(strings.Join(us, ", "), access.AllUnits, "tất cả") },
-		"code":  func(r hoso.Rating) string { return r.String() },
+		"role": roleName,
+		"units": func(us []string) string {
+			return strings.ReplaceAll(strings.Join(us, ", "), access.AllUnits, "tất cả")
+		},
+		"code": func(r hoso.Rating) string { return r.String() },
 	}
 	out := map[string]*template.Template{}
 	for _, p := range pages {

@@ -170,7 +170,9 @@ func (s *Server) uploadPost(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/?ok="+fmt.Sprintf("Đã nhận %d hồ sơ.", len(out)), http.StatusSeeOther)
 }
 
-func wantsJSON(r *http.Request) bool { return strings.Contains(r.Header.Get("Accept"), "application/json") }
+func wantsJSON(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "application/json")
+}
 
 func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	if wantsJSON(r) {
