@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"time"
 
@@ -96,6 +97,27 @@ const (
 	settleFor     = 30 * time.Second
 )
 
+// retryInPlace decides whether a transient failure is retried once at
+// once, the message kept (its heartbeat runs on), rather than handed back
+// with a delay: after a NATS failure, once JetStream answers again
+// (natsFailover). Other failures (the object store) go back with their
+// delay: retrying them in place would run the poison-pill and last-try
+// bookkeeping twice for one delivery.
+func (s *Service) retryInPlace(ctx context.Context, err error, log *slog.Logger) bool {
+	s.retried.Store(time.Now().UnixNano()) // the other workers pause fetching
+	if s.natsFailover(ctx, err) {
+		log.Info("ingest: NATS was electing leaders, retrying at once")
+		return true
+	}
+	return false
+}
+
+func isNATSDown(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrTimeout) ||
+		errors.Is(err, nats.ErrNoResponders) || errors.Is(err, jetstream.ErrNoStreamResponse) ||
+		errors.Is(err, nats.ErrConnectionClosed) || errors.Is(err, nats.ErrDisconnected)
+}
+
 // natsFailover reports whether err is NATS not answering (a timeout, no
 // responders: what a JetStream leader election looks like to a client)
 // and the streams a worker writes to (the state bucket's and the event
@@ -103,9 +125,7 @@ const (
 // retrying at once rather than after its retry delay. Other failures
 // (the object store) return false at once.
 func (s *Service) natsFailover(ctx context.Context, err error) bool {
-	if !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, nats.ErrTimeout) &&
-		!errors.Is(err, nats.ErrNoResponders) && !errors.Is(err, jetstream.ErrNoStreamResponse) &&
-		!errors.Is(err, nats.ErrConnectionClosed) && !errors.Is(err, nats.ErrDisconnected) {
+	if !isNATSDown(err) {
 		return false
 	}
 	streams := []string{"KV_" + s.cfg.StateBucket, s.cfg.EventStream}

@@ -201,11 +201,7 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 
 	last := delivered >= uint64(s.cfg.MaxDeliver)
 	st, out, err := s.process(ctx, u, id, delivered, last, log)
-	if err != nil && ctx.Err() == nil && s.natsFailover(ctx, err) {
-		// A JetStream leader election fails every state write and event
-		// for a few seconds; retried in place once it is over, the dossier
-		// does not wait out a retry delay on top.
-		log.Info("ingest: NATS was electing leaders, retrying at once", "err", redact(err, u.Key))
+	if err != nil && ctx.Err() == nil && s.retryInPlace(ctx, err, log.With("err", redact(err, u.Key))) {
 		st, out, err = s.process(ctx, u, id, delivered, last, log)
 	}
 	stopHB()
