@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/hoso-vn/hoso"
 	"github.com/hoso-vn/hoso/access"
 	"github.com/hoso-vn/hoso/render"
 	"github.com/hoso-vn/hoso/validate"
@@ -157,7 +158,11 @@ func (s *Server) adminRules(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.adminAgain(w, r, http.StatusBadRequest, "Bộ quy tắc có lỗi, chưa lưu.", func(d *adminData) {
 			d.Rules = string(b)
-			for _, l := range strings.Split(err.Error(), "\n") {
+			msg := err.Error()
+			if info := hoso.Info(err); info != nil {
+				msg = info.Message // the Vietnamese list, as `hoso rules --check` prints it
+			}
+			for _, l := range strings.Split(msg, "\n") {
 				if l = strings.TrimSpace(l); l != "" {
 					d.RulesErrors = append(d.RulesErrors, l)
 				}
