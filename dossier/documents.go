@@ -14,7 +14,7 @@ func (r *reader) classify() {
 	for di := range r.docs {
 		d := &r.docs[di]
 		d.hk = r.kindOf(d)
-		for _, ev := range []*hoso.Evidence{&d.dateEv, &d.firstDateEv, &d.meetingEv} {
+		for _, ev := range []*hoso.Evidence{&d.dateEv, &d.firstDateEv, &d.meetingEv, &d.lastDateEv} {
 			ev.Doc = d.hk
 		}
 	}

@@ -84,7 +84,10 @@ func (r *reader) kinhGuiDangUy(u *unit) (int, int, bool) {
 		}
 		if i == 0 || hasSeqAt(toks, 0, r.x.w.kinhGui) || strings.ContainsAny(toks[i].sep, "-–") {
 			j := i + len(r.x.w.dangUy)
-			for j < len(toks) && !strings.ContainsAny(toks[j].sep, ",;.(") {
+			for j < len(toks) && !strings.ContainsAny(toks[j].sep, ",;.(:") {
+				if p, _ := r.x.at(toks, j, catLabel); p != nil && p.val != fNameRef && p.val != fNumber {
+					break // the đơn's next line: "Tôi là: …"
+				}
 				j++
 			}
 			if j-1 >= i+len(r.x.w.dangUy) {
@@ -235,6 +238,13 @@ func (r *reader) unrated(rec *hoso.Record) {
 				}
 				end = j
 			}
+			// A year centred in its table row stands alone on the line
+			// above ("2   2021" / "Không đánh giá, xếp loại (nghỉ …").
+			if len(years) == 0 && i == 0 && ui > 0 && r.lineMode(u) {
+				if ys := leadingYears(&r.units[ui-1].l); len(ys) == 1 && len(r.units[ui-1].l.toks) <= 2 {
+					years = ys
+				}
+			}
 			if len(years) == 0 {
 				continue
 			}
@@ -246,7 +256,13 @@ func (r *reader) unrated(rec *hoso.Record) {
 						s = c + 1
 					}
 					if s < len(toks) {
-						reason = strings.Trim(u.l.text[toks[s].start:], " .;)")
+						reason = u.l.text[toks[s].start:]
+						// A reason in brackets that a PDF line cut goes on
+						// to its closing bracket, three lines at most.
+						for k := ui + 1; r.lineMode(u) && !strings.Contains(reason, ")") && k < len(r.units) && k <= ui+3; k++ {
+							reason += " " + r.units[k].l.text
+						}
+						reason = strings.Trim(reason, " .;)")
 						if p := strings.IndexAny(reason, ";)"); p > 0 {
 							reason = strings.TrimSpace(reason[:p])
 						}

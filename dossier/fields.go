@@ -65,6 +65,9 @@ type unit struct {
 	legend bool
 	// leadTick is a box that ended the line above, on a PDF or OCR page.
 	leadTick tick
+	// hintUntil is the token after the ")" that closes a hint the line
+	// above opened; ratings before it are options.
+	hintUntil int
 }
 
 type colRole uint8
@@ -131,6 +134,7 @@ func newReader(t *extract.Text) *reader {
 	r := &reader{t: t, x: lex()}
 	r.buildUnits()
 	r.optionTables()
+	r.optionLines()
 	r.legends()
 	r.segment()
 	return r

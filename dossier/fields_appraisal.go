@@ -354,7 +354,9 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 			i += n - 1
 			// A table row read as a line: "3 Năm 2019 Xuất sắc" — the
 			// rating column's bare word ends the row or meets the award.
-			if lines && i+1 < limit {
+			// Not when the words go on onto the next line as a whole
+			// rating ("2016 hoàn thành" / "tốt nhiệm vụ").
+			if p, n := x.at(toks, i+1, catRating, catRatingCode); lines && i+1 < limit && (p == nil || i+1+n <= limit) {
 				if rt, m := relaxedAt(x, toks[:limit], i+1); m > 0 {
 					cur = append(cur, item{kind: itRating, i: i + 1, n: m, rating: rt})
 					i += m

@@ -187,7 +187,8 @@ var lex = sync.OnceValue(func() *lexicon {
 	add(ph(catTitle, int(docCert), "giấy chứng nhận"))
 	add(ph(catTitle, int(docAppraisal), "bản tổng hợp", "bản nhận xét", "phiếu đánh giá", "bản kiểm điểm",
 		"bản tự kiểm điểm", "phiếu nhận xét", "nhận xét đánh giá", "bảng tổng hợp", "tổng hợp kết quả đánh giá",
-		"kết quả đánh giá xếp loại", "giấy xác nhận", "bản xác nhận", "phiếu xác nhận", "xác nhận kết quả"))
+		"kết quả đánh giá xếp loại", "giấy xác nhận", "bản xác nhận", "phiếu xác nhận", "xác nhận kết quả", "xác nhận", "nhận xét của",
+		"bản nhận xét đánh giá", "bảng tổng hợp kết quả", "kết quả xếp loại", "phiếu đánh giá và phân loại"))
 	add(ph(catTitle, int(docDecision), "quyết định"))
 	add(ph(catTitle, int(docOther), "tổng hợp ý kiến", "báo cáo", "biên bản", "công văn", "tờ trình", "thông báo", "kế hoạch"))
 	add(ph(catMarker, 0, "đảng cộng sản việt nam", "cộng hòa xã hội chủ nghĩa việt nam"))
@@ -253,7 +254,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		hired: [][]string{f("tuyển dụng"), f("được tuyển dụng"), f("công tác tại đơn vị"), f("về công tác tại"),
 			f("vào làm việc tại"), f("làm việc tại đơn vị"), f("hợp đồng lao động"), f("tiếp nhận")},
 		meeting: [][]string{f("họp"), f("hôm nay"), f("vào lúc"), f("vào hồi"), f("thời gian"),
-			f("tiến hành")},
+			f("tiến hành"), f("hội nghị"), f("phiên họp"), f("sinh hoạt")},
 		paperKinds: [][]string{f("quy định"), f("hướng dẫn"), f("nghị quyết"), f("quyết định"), f("điều lệ"),
 			f("công văn"), f("kế hoạch"), f("thông tri"), f("chỉ thị"), f("nghị định"), f("thông tư"), f("luật")},
 		khenThuong: f("khen thưởng"),

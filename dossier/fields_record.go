@@ -155,11 +155,13 @@ func (r *reader) reviewDate(rec *hoso.Record) {
 	var last hoso.Date
 	var lastEv hoso.Evidence
 	for _, d := range r.docs {
-		if d.kind == docOther {
+		if d.kind == docOther || d.hk == hoso.DocOther {
 			continue // a dispatch, a report: not a paper of the dossier
 		}
-		if d.date.After(last) {
-			last, lastEv = d.date, d.dateEv
+		// The paper's latest date line: a lý lịch is signed by the
+		// candidate, then certified by the chi uỷ, weeks apart.
+		if d.lastDate.After(last) {
+			last, lastEv = d.lastDate, d.lastDateEv
 		}
 	}
 	if last.IsZero() {

@@ -47,7 +47,8 @@ type doc struct {
 	achieved int
 	// lastDate is the latest place-and-date line: on a phiếu, the
 	// authority's signature, which dates the rating.
-	lastDate hoso.Date
+	lastDate   hoso.Date
+	lastDateEv hoso.Evidence
 	// inCanCu is set while the lines read are a "Căn cứ" sentence.
 	inCanCu bool
 	// lastUnit is the paper's last unit while it is being read.
@@ -334,7 +335,7 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 				d.date, d.dateEv = dt, ev
 			}
 			if placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) && dt.After(d.lastDate) {
-				d.lastDate = dt
+				d.lastDate, d.lastDateEv = dt, ev
 			}
 			// "Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ … họp": the meeting
 			// itself, which a resolution may date apart from its header.

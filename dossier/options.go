@@ -69,12 +69,24 @@ func (r *reader) optionMask(u *unit) []bool {
 		if k == 0 && ms[k].mark == tickNone && ms[k].i == 0 {
 			ms[k].mark = u.leadTick // the box ended the line above
 		}
+		if ms[k].i < u.hintUntil {
+			ms[k].mark = tickNo // the rest of a hint the line above opened
+		}
 		anyMark = anyMark || ms[k].mark != tickNone
 	}
-	if !anyMark && len(ms) < 2 {
+	hintFrom := -1
+	if r.lineMode(u) && r.opensHint(u) {
+		hintFrom = openBracket(l)
+	}
+	if !anyMark && len(ms) < 2 && u.hintUntil == 0 && hintFrom < 0 {
 		return nil
 	}
 	mask := make([]bool, len(toks))
+	// A hint the line end cuts: every word from its bracket on is an
+	// option, even a rating the next line completes.
+	for t := max(hintFrom, 0); hintFrom >= 0 && t < len(toks); t++ {
+		mask[t] = true
+	}
 	drop := func(m match) {
 		for t := m.i; t < m.i+m.n && t < len(mask); t++ {
 			mask[t] = true
@@ -176,7 +188,6 @@ func (r *reader) optionTables() {
 		table int
 	}
 	rows := map[key][]int{}
-	ticked := map[key]bool{}
 	for ui := range r.units {
 		u := &r.units[ui]
 		if u.table == 0 || !r.ratingRow(u) {
@@ -184,12 +195,11 @@ func (r *reader) optionTables() {
 		}
 		k := key{u.file, u.table}
 		rows[k] = append(rows[k], ui)
-		if r.rowTicked(u) {
-			ticked[k] = true
-		}
 	}
-	for k, uis := range rows {
-		if len(uis) < 3 || !ticked[k] {
+	for _, uis := range rows {
+		// A list of the ratings with nothing marked is a form left blank:
+		// none of them is an answer.
+		if len(uis) < 3 {
 			continue
 		}
 		for _, ui := range uis {
@@ -198,6 +208,53 @@ func (r *reader) optionTables() {
 			}
 		}
 	}
+}
+
+// optionLines does for PDF and OCR lines what optionTables does for table
+// rows: three lines or more in a row, each a rating alone, perhaps with a
+// mark after it ("Hoàn thành tốt nhiệm vụ	X"), are a list of options.
+func (r *reader) optionLines() {
+	for i := 0; i < len(r.units); {
+		j := i
+		for j < len(r.units) && r.lineMode(&r.units[j]) && r.units[j].file == r.units[i].file {
+			if _, ok := r.optionLine(&r.units[j]); !ok {
+				break
+			}
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				if m, _ := r.optionLine(&r.units[k]); m != tickYes {
+					r.units[k].unticked = true
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
+}
+
+// optionLine reads a line that is a rating alone: tickYes when a mark
+// follows it, tickNone when none does; ok is false when the line is
+// something else.
+func (r *reader) optionLine(u *unit) (m tick, ok bool) {
+	toks := u.l.toks
+	if len(toks) == 0 {
+		return tickNone, false
+	}
+	p, n := r.x.at(toks, 0, catRatingCode)
+	if p == nil {
+		return tickNone, false
+	}
+	switch {
+	case n == len(toks):
+		if strings.ContainsAny(u.l.tail, tickedBoxes) || markBefore(&u.l, 0) == tickYes {
+			return tickYes, true
+		}
+		return tickNone, true
+	case n+1 == len(toks) && toks[n].w == "x" && (wideGap(toks[n].sep) || strings.TrimSpace(toks[n].sep) != ""):
+		return tickYes, true
+	}
+	return tickNone, false
 }
 
 // ratingRow reports whether a table row has a cell that is a rating and
@@ -242,11 +299,16 @@ func (r *reader) rowTicked(u *unit) bool {
 // lines it runs onto until its full stop.
 func (r *reader) legends() {
 	on := false
+	hintOpen := false // the line above ended inside a bracketed list of ratings
 	for ui := range r.units {
 		u := &r.units[ui]
 		if ui > 0 && r.lineMode(u) && r.lineMode(&r.units[ui-1]) {
 			u.leadTick = trailingBox(r.units[ui-1].l.tail)
+			if hintOpen {
+				u.hintUntil = closingBracket(&u.l)
+			}
 		}
+		hintOpen = r.lineMode(u) && r.opensHint(u)
 		toks := u.l.toks
 		lines := r.lineMode(u)
 		switch {
@@ -286,4 +348,69 @@ func trailingBox(tail string) tick {
 		return tickNo
 	}
 	return tickNone
+}
+
+// opensHint reports whether a line ends inside an open bracket that holds
+// a rating: the form's hint "(Hoàn thành xuất sắc nhiệm vụ; …" cut by the
+// line end.
+func (r *reader) opensHint(u *unit) bool {
+	toks := u.l.toks
+	depth, open := 0, -1
+	for i, t := range toks {
+		for _, c := range t.sep {
+			switch c {
+			case '(':
+				depth++
+				if depth == 1 {
+					open = i
+				}
+			case ')':
+				depth = max(0, depth-1)
+			}
+		}
+	}
+	depth += strings.Count(u.l.tail, "(") - strings.Count(u.l.tail, ")")
+	if depth <= 0 || open < 0 {
+		return false
+	}
+	for i := open; i < len(toks); i++ {
+		if p, _ := r.x.at(toks, i, catRatingCode, catRating); p != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// closingBracket returns the index of the first token after the first
+// ")" of a line, or the number of tokens when none closes on it.
+func closingBracket(l *line) int {
+	for i, t := range l.toks {
+		if strings.Contains(t.sep, ")") {
+			return i
+		}
+	}
+	return len(l.toks)
+}
+
+// openBracket returns the index of the token after the last "(" of a line
+// that no ")" closes, or -1.
+func openBracket(l *line) int {
+	at, depth := -1, 0
+	for i, t := range l.toks {
+		for _, c := range t.sep {
+			switch c {
+			case '(':
+				depth++
+				if depth == 1 {
+					at = i
+				}
+			case ')':
+				depth = max(0, depth-1)
+			}
+		}
+	}
+	if depth == 0 {
+		return -1
+	}
+	return at
 }
