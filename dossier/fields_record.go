@@ -155,7 +155,7 @@ func (r *reader) reviewDate(rec *hoso.Record) {
 	var last hoso.Date
 	var lastEv hoso.Evidence
 	for _, d := range r.docs {
-		if d.kind == docOther || d.hk == hoso.DocOther {
+		if d.kind == docOther {
 			continue // a dispatch, a report: not a paper of the dossier
 		}
 		// The paper's latest date line: a lý lịch is signed by the

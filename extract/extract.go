@@ -245,8 +245,11 @@ func (x *Extractor) image(ctx context.Context, name string, r io.ReaderAt, size 
 		return nil, err
 	}
 	if blocks != nil && len(blocks) == 0 {
-		// Read, and nothing there: a blank page or a photo, not a paper.
-		return nil, hoso.Errorf(hoso.EEMPTY, "Không tìm thấy chữ nào trong ảnh", "no text was found in the image")
+		// Read, and nothing there: a blank page or an ID photo is readable
+		// but holds no dossier (design: "not an admission dossier").
+		return nil, hoso.Errorf(hoso.ENOTDOSSIER,
+			"Không phải hồ sơ đề nghị kết nạp đảng viên: không tìm thấy chữ nào trong ảnh",
+			"not an admission dossier: no text was found in the image")
 	}
 	if blocks != nil {
 		t.Blocks, t.NeedOCR = blocks, nil

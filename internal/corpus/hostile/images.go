@@ -147,17 +147,17 @@ func webpVP8X(w, h int) []byte {
 func imageCases() []Case {
 	img := func(name, class string, want hoso.ErrorCode, make func() []byte) Case {
 		cs := c(name, class, want, make)
-		cs.OCR = want == "" || want == hoso.EEMPTY
+		cs.OCR = want == "" || want == hoso.ENOTDOSSIER
 		return cs
 	}
 	white := encPNG(grey(400, 300, 255))
 	cs := []Case{
-		img("anh-trang.png", "blank image: no text", hoso.EEMPTY, fixed(white)),
-		img("anh-den.png", "black image: no text", hoso.EEMPTY, fixed(encPNG(grey(400, 300, 0)))),
-		img("anh-trang.jpg", "blank JPEG", hoso.EEMPTY, fixed(encJPEG(grey(400, 300, 255)))),
-		img("anh-trang.gif", "blank GIF", hoso.EEMPTY, fixed(encGIF(grey(200, 100, 255)))),
-		img("png-ten-docx.docx", "PNG named .docx", hoso.EEMPTY, fixed(encPNG(grey(300, 400, 255)))),
-		img("png-59-megapixel.png", "59-megapixel white PNG", hoso.EEMPTY, func() []byte { return whitePNG(7700, 7700) }),
+		img("anh-trang.png", "blank image: no text", hoso.ENOTDOSSIER, fixed(white)),
+		img("anh-den.png", "black image: no text", hoso.ENOTDOSSIER, fixed(encPNG(grey(400, 300, 0)))),
+		img("anh-trang.jpg", "blank JPEG", hoso.ENOTDOSSIER, fixed(encJPEG(grey(400, 300, 255)))),
+		img("anh-trang.gif", "blank GIF", hoso.ENOTDOSSIER, fixed(encGIF(grey(200, 100, 255)))),
+		img("png-ten-docx.docx", "PNG named .docx", hoso.ENOTDOSSIER, fixed(encPNG(grey(300, 400, 255)))),
+		img("png-59-megapixel.png", "59-megapixel white PNG", hoso.ENOTDOSSIER, func() []byte { return whitePNG(7700, 7700) }),
 		img("png-1x60-trieu.png", "1×60 000 000 PNG", hoso.ETOOLARGE, fixed(pngWith(1, 60_000_001, nil))),
 		img("png-100k-x-100k.png", "dimension bomb", hoso.ETOOLARGE, fixed(pngWith(100000, 100000, nil))),
 		img("png-max.png", "dimension bomb 2^31-1", hoso.EUNREADABLE, fixed(pngWith(1<<31-1, 1<<31-1, nil))),
@@ -223,7 +223,7 @@ func imageCases() []Case {
 		cs = append(cs, img(fmt.Sprintf("anh-ngau-nhien-%d.png", i), "image magic then noise", want,
 			fixed(noise(300+uint64(i), magic, 1024))))
 	}
-	cs = append(cs, img("png-16bit-trang.png", "16-bit blank image", hoso.EEMPTY, func() []byte {
+	cs = append(cs, img("png-16bit-trang.png", "16-bit blank image", hoso.ENOTDOSSIER, func() []byte {
 		return encPNG(image.NewGray16(image.Rect(0, 0, 300, 200)))
 	}))
 	_ = color.White
