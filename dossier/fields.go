@@ -33,7 +33,14 @@ func Read(t *extract.Text) (*hoso.Record, error) {
 	r := newReader(t)
 	r.scan()
 	rec := r.record()
-	if rec.Candidate.FullName == "" && len(rec.Appraisals) == 0 && len(t.NeedOCR) == 0 {
+	// Nothing of a dossier: no candidate and no rating, or only papers of
+	// no dossier form (a meeting invitation names a person too) and no
+	// rating.
+	onlyOther := true
+	for _, d := range rec.Documents {
+		onlyOther = onlyOther && d.Kind == hoso.DocOther
+	}
+	if (rec.Candidate.FullName == "" || onlyOther) && len(rec.Appraisals) == 0 && len(t.NeedOCR) == 0 {
 		return rec, hoso.Errorf(hoso.ENOTDOSSIER,
 			"Không phải hồ sơ đề nghị kết nạp đảng viên: không tìm thấy người được đề nghị kết nạp và kết quả đánh giá, xếp loại",
 			"not an admission dossier: no candidate and no appraisal found")

@@ -236,3 +236,15 @@ func TestFormAwardDecision(t *testing.T) {
 		t.Errorf("documents %v", kinds)
 	}
 }
+
+func TestFormInvitationIsNotADossier(t *testing.T) {
+	_, err := Read(blocks(
+		"| ĐẢNG UỶ KHỐI CÁC CƠ QUAN TỈNH | ĐẢNG CỘNG SẢN VIỆT NAM |",
+		"| CHI BỘ SỞ TÀI CHÍNH | Thái Bình, ngày 02 tháng 12 năm 2024 |",
+		"GIẤY MỜI",
+		"Chi bộ trân trọng kính mời đồng chí Nguyễn Văn An, sinh ngày 12/5/1990, dự họp chi bộ vào lúc 8 giờ ngày 05/12/2024.",
+	))
+	if hoso.Code(err) != hoso.ENOTDOSSIER {
+		t.Errorf("err %v, want not_dossier", err)
+	}
+}
