@@ -27,6 +27,7 @@ packages=(
 	imagemagick              # scan degradation tests of the corpus generator
 	hunspell-vi              # Vietnamese word list: the letter text check's syllable rules are tested against it
 	python3-docx             # the forms and held-out corpus generators' second DOCX producer
+	chromium                 # the workspace's browser tests (web, chromedp), headless
 )
 missing=()
 for p in "${packages[@]}"; do

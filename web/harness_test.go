@@ -230,3 +230,12 @@ func (e *env) wait(id string) *ingest.State {
 	e.t.Fatalf("dossier %s not done in time", id)
 	return nil
 }
+
+func mustStates(t testing.TB, e *env) []*ingest.State {
+	t.Helper()
+	sts, err := e.svc.States().List(context.Background(), ingest.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sts
+}
