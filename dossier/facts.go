@@ -27,7 +27,11 @@ func (r *reader) addressee(rec *hoso.Record) {
 				look := u
 				if r.lineMode(u) && ui < d.last && r.lineMode(&r.units[ui+1]) {
 					joined := *u
-					joined.l = tokenize(u.l.text + " " + r.units[ui+1].l.text)
+					text := u.l.text + " " + r.units[ui+1].l.text
+					if ui+1 < d.last && r.lineMode(&r.units[ui+2]) && !strings.Contains(r.units[ui+1].l.tail, ".") {
+						text += " " + r.units[ui+2].l.text
+					}
+					joined.l = tokenize(text)
 					look = &joined
 				}
 				if i, j, ok := find(look); ok && look.l.toks[i].start < len(u.l.text) {

@@ -106,8 +106,8 @@ func (r *reader) scanPeople() {
 					if text == "" {
 						continue
 					}
-					if end == len(toks) && ui < d.last {
-						text += r.wrapped(u, &r.units[ui+1])
+					if end == len(toks) {
+						text += r.wrappedOn(d, ui)
 					}
 					r.facts = append(r.facts, fact{field: p.val, person: cur, doc: d.kind, text: text,
 						strong: n >= 3 || p.val != fUnit, ev: r.evidence(u, toks[j].start)})
@@ -115,8 +115,8 @@ func (r *reader) scanPeople() {
 				case fJobUnit:
 					// The occupation comes first, the unit after the first comma.
 					text, end := r.valueAfter(l, j, false)
-					if end == len(toks) && ui < d.last {
-						text += r.wrapped(u, &r.units[ui+1])
+					if end == len(toks) {
+						text += r.wrappedOn(d, ui)
 					}
 					if k := strings.Index(text, ","); k >= 0 {
 						text = strings.TrimSpace(text[k+1:])
@@ -137,9 +137,34 @@ func (r *reader) scanPeople() {
 					i = end - 1
 				}
 			}
+			// "Quần chúng Đinh Thu Hằng, sinh" / "ngày 22 tháng 12 năm 1990":
+			// a label the line end cut from its date.
+			if n := len(toks); n > 0 && toks[n-1].w == "sinh" && ui < d.last && r.lineMode(u) {
+				next := &r.units[ui+1]
+				if dt, m := dateAt(next.l.toks, 0); m > 0 && next.l.toks[0].w == wNgay {
+					r.facts = append(r.facts, fact{field: fDOB, person: cur, doc: d.kind, date: dt, ev: r.evidence(next, next.l.toks[0].start)})
+				}
+			}
 			r.subject[ui] = cur
 		}
 	}
+}
+
+// wrappedOn follows a value that ends line ui over the next lines it
+// wraps onto, three at most.
+func (r *reader) wrappedOn(d *doc, ui int) string {
+	var out string
+	for k := ui; k < d.last && k < ui+3; k++ {
+		more := r.wrapped(&r.units[k], &r.units[k+1])
+		if more == "" {
+			break
+		}
+		out += more
+		if strings.ContainsAny(r.units[k+1].l.tail, ".;,:") {
+			break
+		}
+	}
+	return out
 }
 
 // relativeLabel reports whether the relative's word at i (n words) labels

@@ -341,7 +341,7 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 			// itself, which a resolution may date apart from its header.
 			// Never a date a "Căn cứ" line or a citation gives.
 			if d.meeting.IsZero() && d.titled && ui > d.titleUnit && !d.inCanCu && !r.citedDate(&u.l, i) &&
-				(r.meetingLine(u) || r.lineMode(u) && ui+1 <= d.lastUnit && r.meetingLine(&r.units[ui+1]) && !hasSeqAt(r.units[ui+1].l.toks, 0, x.w.canCu)) {
+				(r.meetingLine(u) || r.meetingFollows(d, ui)) {
 				d.meeting, d.meetingEv = dt, ev
 			}
 			i += n - 1
@@ -515,4 +515,27 @@ func (r *reader) headingGoesOn(ui int) bool {
 		head = head[:i]
 	}
 	return allCaps(head) && !strings.ContainsAny(strings.TrimSpace(u.l.tail), ".:;")
+}
+
+// meetingFollows reports whether, on a PDF or OCR page, the sentence that
+// starts on line ui names the meeting on one of the next two lines ("Ngày
+// 09 tháng 5 năm 2024, Chi bộ" / "Trung tâm … đã" / "họp để xét, …").
+func (r *reader) meetingFollows(d *doc, ui int) bool {
+	u := &r.units[ui]
+	if !r.lineMode(u) || strings.Contains(u.l.tail, ".") {
+		return false
+	}
+	for k := ui + 1; k <= d.lastUnit && k <= ui+2; k++ {
+		n := &r.units[k]
+		if !r.lineMode(n) || hasSeqAt(n.l.toks, 0, r.x.w.canCu) {
+			return false
+		}
+		if r.meetingLine(n) {
+			return true
+		}
+		if strings.Contains(n.l.tail, ".") {
+			return false
+		}
+	}
+	return false
 }

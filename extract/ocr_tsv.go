@@ -146,6 +146,88 @@ func assemblePage(words []tsvWord) []Block {
 			s.bottom = max(s.bottom, float64(w.top+w.hgt)-dy)
 		}
 	}
+	// A page set in two columns is read column by column, band by band
+	// between the lines that span both (a title, a full-width header).
+	if gutter, ok := findGutter(segs); ok {
+		var out []Block
+		var left, right []*segment
+		flushBand := func() {
+			out = append(out, rowsOf(left)...)
+			out = append(out, rowsOf(right)...)
+			left, right = nil, nil
+		}
+		sorted := slices.Clone(segs)
+		slices.SortStableFunc(sorted, func(a, b *segment) int { return cmpFloat(a.top, b.top) })
+		for _, s := range sorted {
+			switch {
+			case s.right <= gutter:
+				left = append(left, s)
+			case s.left >= gutter:
+				right = append(right, s)
+			default:
+				flushBand()
+				out = append(out, rowsOf([]*segment{s})...)
+			}
+		}
+		flushBand()
+		return out
+	}
+	return rowsOf(segs)
+}
+
+// findGutter looks for the white band between two columns of text: a
+// vertical line in the middle third of the page that no line crosses,
+// with lines on both sides over most of the page's height. A form's
+// header, issuer on the left and national motto on the right, is too
+// short to make one.
+func findGutter(segs []*segment) (float64, bool) {
+	if len(segs) < 12 {
+		return 0, false
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, s := range segs {
+		minX, maxX = min(minX, s.left), max(maxX, s.right)
+		top, bottom = min(top, s.top), max(bottom, s.bottom)
+	}
+	width, height := maxX-minX, bottom-top
+	if width <= 0 || height <= 0 {
+		return 0, false
+	}
+	best, bestCross := 0.0, len(segs)
+	for f := 0.35; f <= 0.65; f += 0.01 {
+		x := minX + f*width
+		cross := 0
+		var lTop, lBot, rTop, rBot = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+		nl, nr := 0, 0
+		for _, s := range segs {
+			switch {
+			case s.right <= x:
+				nl++
+				lTop, lBot = min(lTop, s.top), max(lBot, s.bottom)
+			case s.left >= x:
+				nr++
+				rTop, rBot = min(rTop, s.top), max(rBot, s.bottom)
+			default:
+				cross++
+			}
+		}
+		if nl < len(segs)/4 || nr < len(segs)/4 || lBot-lTop < 0.5*height || rBot-rTop < 0.5*height {
+			continue
+		}
+		if cross < bestCross {
+			best, bestCross = x, cross
+		}
+	}
+	if bestCross > len(segs)/10 {
+		return 0, false
+	}
+	return best, true
+}
+
+// rowsOf puts the segments that share a height back into rows, left to
+// right with a tab between them, rows top to bottom.
+func rowsOf(segs []*segment) []Block {
 	sorted := slices.Clone(segs)
 	slices.SortStableFunc(sorted, func(a, b *segment) int { return cmpFloat(a.top, b.top) })
 	type row struct {
