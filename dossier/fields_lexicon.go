@@ -200,7 +200,8 @@ var lex = sync.OnceValue(func() *lexicon {
 	add(ph(catLabel, fBornYear, "sinh năm", "năm sinh"))
 	add(ph(catLabel, fUnit, "đơn vị công tác", "nơi công tác", "cơ quan công tác", "đơn vị", "cơ quan",
 		"nơi làm việc", "đơn vị công tác hiện nay"))
-	add(ph(catLabel, fJobUnit, "nghề nghiệp đơn vị công tác", "nghề nghiệp nơi công tác", "nghề nghiệp và đơn vị công tác"))
+	add(ph(catLabel, fJobUnit, "nghề nghiệp đơn vị công tác", "nghề nghiệp nơi công tác", "nghề nghiệp và đơn vị công tác",
+		"chức vụ đơn vị công tác", "chức vụ và đơn vị công tác", "chức danh đơn vị công tác", "chức vụ nơi công tác"))
 	add(ph(catLabel, fUnitProse, "công tác tại", "làm việc tại"))
 	add(ph(catLabel, fPosition, "chức vụ", "chức danh", "chức vụ hiện nay", "chức vụ chức danh",
 		"chức vụ đảng chính quyền đoàn thể", "chức vụ hiện tại"))

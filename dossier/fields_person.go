@@ -119,6 +119,12 @@ func (r *reader) scanPeople() {
 						text += r.wrappedOn(d, ui)
 					}
 					if k := strings.Index(text, ","); k >= 0 {
+						// "Chức vụ, đơn vị công tác: Viên chức, Văn phòng …":
+						// the position before the comma, the unit after it.
+						if job := strings.TrimSpace(text[:k]); job != "" && p.words[0] == "chức" {
+							r.facts = append(r.facts, fact{field: fPosition, person: cur, doc: d.kind, text: job,
+								strong: true, ev: r.evidence(u, toks[j].start)})
+						}
 						text = strings.TrimSpace(text[k+1:])
 					} else {
 						text = ""
