@@ -20,7 +20,7 @@ var pictures = flag.Bool("pictures", false, "rewrite docs/letter-*.png from the 
 //	go test ./render -run TestPictures -pictures
 func TestPictures(t *testing.T) {
 	if !*pictures {
-		t.Skip("run with -pictures to redraw docs/letter-*.png")
+		t.Skip("run with -pictures to draw the fixtures' letters as PNG")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -43,7 +43,9 @@ func TestPictures(t *testing.T) {
 		if err := os.WriteFile(in, pdf, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		out := filepath.Join("..", "docs", "letter-"+f.name)
+		// docs/letter-*.png come from the forms corpus (docs/letters.sh);
+		// this draws the fixtures next to them for a look.
+		out := filepath.Join(dir, "letter-"+f.name)
 		cmd := exec.CommandContext(ctx, "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", in, out)
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("pdftoppm: %v: %s", err, strings.TrimSpace(string(b)))
