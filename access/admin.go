@@ -40,7 +40,7 @@ func (a *Account) View() AccountView {
 //	GET  /v1/tokens                         tokens (never their secrets)
 //	POST /v1/tokens/{id}/revoke
 //	GET  /v1/units, POST /v1/units          {id, name}
-func (g *Guard) adminRoutes(mux *http.ServeMux) {
+func (g *Guard) adminRoutes(mux Router) {
 	mux.Handle("GET /v1/accounts", g.Require(Accounts, ActAccountList, g.listAccounts))
 	mux.Handle("POST /v1/accounts", g.Require(Accounts, ActAccountAdd, g.addAccount))
 	mux.Handle("POST /v1/accounts/{name}/disable", g.Require(Accounts, ActAccountEdit, g.setDisabled(true)))

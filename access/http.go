@@ -453,6 +453,13 @@ func ParseLogin(contentType string, body []byte) (LoginRequest, error) {
 	return lr, nil
 }
 
+// Router is what routes are registered on: an *http.ServeMux, or a list
+// that records their patterns for the API contract's test.
+type Router interface {
+	Handle(pattern string, h http.Handler)
+	HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request))
+}
+
 // Routes registers the account routes on mux:
 //
 //	POST /v1/login    name + password → session cookie (throttled)
@@ -461,7 +468,7 @@ func ParseLogin(contentType string, body []byte) (LoginRequest, error) {
 //	POST /v1/password old + new password; ends every session, starts a new one
 //	GET  /v1/audit?dossier=&account=&action=&since=&until=&limit=  (Audit)
 //	/v1/accounts…, /v1/tokens…, /v1/units  administration (Accounts; see adminRoutes)
-func (g *Guard) Routes(mux *http.ServeMux) {
+func (g *Guard) Routes(mux Router) {
 	mux.HandleFunc("POST /v1/login", g.login)
 	mux.HandleFunc("POST /v1/logout", g.logout)
 	mux.Handle("GET /v1/me", g.Require("", "", g.me))

@@ -20,6 +20,7 @@ import (
 	"github.com/hoso-vn/hoso"
 	"github.com/hoso-vn/hoso/access"
 	"github.com/hoso-vn/hoso/process"
+	"github.com/hoso-vn/hoso/schema"
 	"github.com/nats-io/nats.go"
 )
 
@@ -30,6 +31,7 @@ import (
 //	GET  /v1/dossiers/{id}/letter[?format=pdf]   the letter
 //	POST /v1/dossiers                            multipart upload: "file", and "origin" before it
 //	GET  /healthz, /readyz, /metrics
+//	GET  /v1/openapi.json, /v1/asyncapi.json, /v1/schema/{record,event}.json  the contracts
 //
 // Errors are JSON {"error":{"code","message","message_en"}} with the
 // Vietnamese message first.
@@ -40,6 +42,43 @@ func (s *Service) Handler() http.Handler { return s.handler(nil) }
 
 func (s *Service) handler(g *access.Guard) http.Handler {
 	mux := http.NewServeMux()
+	s.routes(mux, g)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		// The catch-all matches every method, so the mux's own 405 never
+		// fires: tell a wrong method from a wrong path here.
+		if allow := allowed(mux, r); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			writeJSON(w, http.StatusMethodNotAllowed, apiError{&hoso.ErrorInfo{Code: hoso.EINVALID,
+				Message: "Phương thức " + r.Method + " không dùng được ở đây; dùng " + strings.Join(allow, ", ") + ".",
+				English: "method " + r.Method + " not allowed here; use " + strings.Join(allow, ", ") + "."}})
+			return
+		}
+		s.httpError(w, r, errNoRoute)
+	})
+	if g != nil {
+		return g.Protect(mux)
+	}
+	return mux
+}
+
+// Routes lists the patterns the API serves behind a guard ("GET
+// /v1/dossiers", …), the catch-all aside, in registration order: the test
+// of the published OpenAPI document (schema/openapi.json) walks them.
+func Routes() []string {
+	var rl routeList
+	(&Service{}).routes(&rl, &access.Guard{})
+	return rl
+}
+
+type routeList []string
+
+func (rl *routeList) Handle(pattern string, _ http.Handler) { *rl = append(*rl, pattern) }
+func (rl *routeList) HandleFunc(pattern string, _ func(http.ResponseWriter, *http.Request)) {
+	*rl = append(*rl, pattern)
+}
+
+// routes registers every route but the catch-all on mux.
+func (s *Service) routes(mux access.Router, g *access.Guard) {
 	mux.Handle("GET /v1/dossiers", s.route(g, access.Read, access.ActList, s.list))
 	mux.Handle("GET /v1/dossiers/{id}", s.route(g, access.Read, access.ActView, s.get))
 	mux.Handle("GET /v1/dossiers/{id}/letter", s.route(g, access.Read, access.ActDownload, s.letter))
@@ -58,22 +97,28 @@ func (s *Service) handler(g *access.Guard) http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
 	mux.HandleFunc("GET /metrics", s.metrics)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		// The catch-all matches every method, so the mux's own 405 never
-		// fires: tell a wrong method from a wrong path here.
-		if allow := allowed(mux, r); len(allow) > 0 {
-			w.Header().Set("Allow", strings.Join(allow, ", "))
-			writeJSON(w, http.StatusMethodNotAllowed, apiError{&hoso.ErrorInfo{Code: hoso.EINVALID,
-				Message: "Phương thức " + r.Method + " không dùng được ở đây; dùng " + strings.Join(allow, ", ") + ".",
-				English: "method " + r.Method + " not allowed here; use " + strings.Join(allow, ", ") + "."}})
-			return
+	// The contracts, open like /healthz: they hold no personal data and a
+	// client generator must reach them before it has a token.
+	mux.HandleFunc("GET /v1/openapi.json", serveDoc(schema.OpenAPIJSON, "application/json"))
+	mux.HandleFunc("GET /v1/asyncapi.json", serveDoc(schema.AsyncAPIJSON, "application/json"))
+	mux.HandleFunc("GET /v1/schema/{name}", func(w http.ResponseWriter, r *http.Request) {
+		switch r.PathValue("name") {
+		case "record.json":
+			serveDoc(schema.RecordJSON, "application/schema+json")(w, r)
+		case "event.json":
+			serveDoc(schema.EventJSON, "application/schema+json")(w, r)
+		default:
+			s.httpError(w, r, errNoRoute)
 		}
-		s.httpError(w, r, errNoRoute)
 	})
-	if g != nil {
-		return g.Protect(mux)
+}
+
+func serveDoc(b []byte, ctype string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Cache-Control", "max-age=300")
+		w.Write(b)
 	}
-	return mux
 }
 
 var errNoRoute = fmt.Errorf("%w: no such route", ErrNotFound)

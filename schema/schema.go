@@ -21,6 +21,10 @@ var (
 	RecordJSON []byte
 	//go:embed event.schema.json
 	EventJSON []byte
+	//go:embed openapi.json
+	OpenAPIJSON []byte
+	//go:embed asyncapi.json
+	AsyncAPIJSON []byte
 )
 
 // URLs the documents are published under; their $id.
