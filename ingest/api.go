@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -29,7 +30,7 @@ import (
 //	GET  /v1/dossiers?status=&verdict=&origin=&limit=  states, newest first (limit 1000)
 //	GET  /v1/dossiers/{id}                       state, rule outcomes, letter keys, error
 //	GET  /v1/dossiers/{id}/letter[?format=pdf]   the letter
-//	POST /v1/dossiers                            multipart upload: "file", and "origin" before it
+//	POST /v1/dossiers                            multipart upload: "file" and "origin" (before it is cheaper: streamed)
 //	GET  /healthz, /readyz, /metrics
 //	GET  /v1/openapi.json, /v1/asyncapi.json, /v1/schema/{record,event}.json  the contracts
 //
@@ -384,7 +385,21 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 		s.httpError(w, r, hoso.Wrap(err, hoso.EINVALID, "cần gửi tệp dạng multipart/form-data", "expected a multipart/form-data upload"))
 		return
 	}
-	var origin string
+	// The body is streamed: a file whose origin came before it goes to
+	// the store as it arrives. A file first is spooled to a temporary
+	// file until the end of the form, so an origin after it still counts
+	// (clients do not all keep form order).
+	var (
+		origin, name, ctype string
+		sawOrigin           bool
+		spool               *os.File
+	)
+	defer func() {
+		if spool != nil {
+			spool.Close()
+			os.Remove(spool.Name())
+		}
+	}()
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -401,7 +416,7 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 				s.httpError(w, r, body.clientErr(err))
 				return
 			}
-			origin = strings.TrimSpace(string(b))
+			origin, sawOrigin = strings.TrimSpace(string(b)), true
 			if len(origin) > MaxNameBytes {
 				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "đơn vị gửi quá dài (tối đa %d byte)", "origin too long (at most %d bytes)", MaxNameBytes))
 				return
@@ -411,7 +426,11 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case "file":
-			name := cleanName(part.FileName())
+			if spool != nil {
+				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "mỗi lần chỉ gửi một tệp", "one file per upload"))
+				return
+			}
+			name = cleanName(part.FileName())
 			if name == "" {
 				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "thiếu tên tệp", "the file has no name"))
 				return
@@ -421,27 +440,57 @@ func (s *Service) upload(w http.ResponseWriter, r *http.Request) {
 					"file name too long or invalid (%d bytes, at most %d)", len(name), MaxNameBytes))
 				return
 			}
-			if origin, err = uploadOrigin(r, origin); err != nil {
-				s.httpError(w, r, err)
-				return
-			}
-			key := name
-			if origin != "" {
-				key = origin + "/" + name
-			}
-			if len(key) > 1024 || checkKey(key) != nil {
-				s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "tên tệp không hợp lệ hoặc quá dài", "file name invalid or too long"))
-				return
-			}
-			ctype := part.Header.Get("Content-Type")
+			ctype = part.Header.Get("Content-Type")
 			if ctype == "" {
 				ctype = "application/octet-stream"
 			}
-			s.storeUpload(w, r, key, ctype, part, body)
-			return
+			if sawOrigin {
+				s.keyUpload(w, r, origin, name, ctype, part, body)
+				return
+			}
+			if spool, err = os.CreateTemp("", "hoso-upload-*"); err != nil {
+				s.httpError(w, r, transient(err, "lưu tệp tạm", "spool the upload"))
+				return
+			}
+			if _, err := io.Copy(spool, partReader{part, body}); err != nil {
+				if body.err != nil {
+					err = body.clientErr(err)
+				} else {
+					err = transient(err, "lưu tệp tạm", "spool the upload")
+				}
+				s.httpError(w, r, err)
+				return
+			}
 		}
 	}
-	s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "thiếu trường \"file\"", "missing form field \"file\""))
+	if spool == nil {
+		s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "thiếu trường \"file\"", "missing form field \"file\""))
+		return
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		s.httpError(w, r, transient(err, "đọc tệp tạm", "read the spooled upload"))
+		return
+	}
+	s.keyUpload(w, r, origin, name, ctype, spool, body)
+}
+
+// keyUpload decides the key of an upload from its origin (or the
+// caller's one unit) and file name, then stores it.
+func (s *Service) keyUpload(w http.ResponseWriter, r *http.Request, origin, name, ctype string, part io.Reader, body *bodyReader) {
+	origin, err := uploadOrigin(r, origin)
+	if err != nil {
+		s.httpError(w, r, err)
+		return
+	}
+	key := name
+	if origin != "" {
+		key = origin + "/" + name
+	}
+	if len(key) > 1024 || checkKey(key) != nil {
+		s.httpError(w, r, hoso.Errorf(hoso.EINVALID, "tên tệp không hợp lệ hoặc quá dài", "file name invalid or too long"))
+		return
+	}
+	s.storeUpload(w, r, key, ctype, part, body)
 }
 
 // storeUpload writes the body to the upload bucket and queues it. The
