@@ -61,6 +61,15 @@ type Config struct {
 	// for changes fsnotify missed; 30 seconds.
 	Scan time.Duration
 
+	// FolderBundles makes a candidate folder (<unit>/<folder>/…) one
+	// dossier instead of a dossier per file; hoso's commands turn it on
+	// (--folder-bundles). See bundle.go.
+	FolderBundles bool
+	// BundleQuiet is how long a candidate folder (<unit>/<folder>/…)
+	// must go without a new file before it is bundled into one dossier
+	// when no "_xong" marker ends it; DefaultBundleQuiet. See bundle.go.
+	BundleQuiet time.Duration
+
 	// MaxObjectSize refuses larger uploads as too_large without reading
 	// them; 100 MiB.
 	MaxObjectSize int64
@@ -165,6 +174,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.Scan <= 0 {
 		c.Scan = DefaultScan
+	}
+	if c.BundleQuiet <= 0 {
+		c.BundleQuiet = DefaultBundleQuiet
 	}
 	if c.BodyIdle <= 0 {
 		c.BodyIdle = 30 * time.Second

@@ -37,6 +37,7 @@ type Service struct {
 	started   time.Time
 	lastFetch atomic.Int64 // unix nanoseconds of the last fetch NATS answered
 	busy      atomic.Int32 // messages being worked on
+	folders   folders      // candidate folders waiting to be bundled (bundle.go)
 	// retried is when a worker last handed a message back after a
 	// transient failure: the others pause fetching briefly, so an
 	// instance whose store or NATS is failing does not take every queued
@@ -189,6 +190,13 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		log.Warn("ingest: dropping an event with an invalid object key", "key_bytes", len(u.Key))
 		s.m.message("malformed")
 		s.settle(ctx, msg, bodyTerm("invalid object key"))
+		return
+	}
+	if prefix, ok := folderOf(u.Key); ok && s.cfg.FolderBundles {
+		// A file of a candidate folder: the folder, not the file, is the
+		// dossier (bundle.go).
+		s.m.message("bundle")
+		s.settle(ctx, msg, s.bundle(ctx, u, prefix, log))
 		return
 	}
 	s.busy.Add(1)
