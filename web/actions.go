@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/hoso-vn/hoso"
 	"github.com/hoso-vn/hoso/access"
@@ -27,6 +28,8 @@ func (s *Server) correct(w http.ResponseWriter, r *http.Request) {
 	st, err := s.dossierState(r, access.Correct)
 	if err != nil {
 		if errors.Is(err, access.ErrForbidden) {
+			s.audit(r, access.Entry{Action: access.ActCorrect, Outcome: access.OutcomeDenied, Status: http.StatusForbidden,
+				Dossier: r.PathValue("id")})
 			s.errorPage(w, r, http.StatusForbidden, "Bạn không có quyền hiệu chỉnh hồ sơ này.")
 			return
 		}
@@ -103,11 +106,8 @@ func (s *Server) correct(w http.ResponseWriter, r *http.Request) {
 			s.log.Error("web: void number in the register", "number", voided.Text, "err", err)
 		}
 	}
-	e := access.Entry{Action: access.ActCorrect, Actor: p.Account, Via: "web", Addr: s.guard.ClientAddr(r), Outcome: access.OutcomeOK,
-		Status: http.StatusSeeOther, Dossier: st.ID, Unit: st.Origin, Field: c.Field, Old: old, New: nv, Reason: ver.Reason}
-	if err := s.opt.Access.Record(ctx, e); err != nil {
-		s.log.Error("web: audit trail", "action", e.Action, "err", err)
-	}
+	s.audit(r, access.Entry{Action: access.ActCorrect, Outcome: access.OutcomeOK, Status: http.StatusSeeOther,
+		Dossier: st.ID, Unit: st.Origin, Field: c.Field, Old: old, New: nv, Reason: ver.Reason})
 	msg := fmt.Sprintf("Đã hiệu chỉnh %s; kết quả mới: %s (bản %d).", fieldLabel(c.Field), verdictText(rec.Verdict), n)
 	if voided != nil {
 		msg += " Số " + voided.Text + " đã bị huỷ; cần trình duyệt lại."
@@ -254,4 +254,22 @@ func correctionOf(r *http.Request) Correction {
 		c.Field = k
 	}
 	return c
+}
+
+// audit writes e for the request's principal to the audit trail.
+func (s *Server) audit(r *http.Request, e access.Entry) {
+	if p := access.PrincipalOf(r.Context()); p != nil {
+		e.Actor = p.Account
+		if p.Token != "" {
+			e.Via = "token:" + p.Token
+		} else {
+			e.Via = "web"
+		}
+	}
+	e.Addr = s.guard.ClientAddr(r)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 5*time.Second)
+	defer cancel()
+	if err := s.opt.Access.Record(ctx, e); err != nil {
+		s.log.Error("web: audit trail", "action", e.Action, "err", err)
+	}
 }
