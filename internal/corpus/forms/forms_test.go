@@ -307,18 +307,29 @@ func TestRegenerate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
+	twins, err := filepath.Glob(filepath.Join(corpusDir, "pdf", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range append(files, twins...) {
+		rel, err := filepath.Rel(corpusDir, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(f); err != nil || fi.IsDir() {
+			continue
+		}
 		want, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := os.ReadFile(filepath.Join(dir, filepath.Base(f)))
+		got, err := os.ReadFile(filepath.Join(dir, rel))
 		if err != nil {
-			t.Errorf("%s not regenerated: %v", filepath.Base(f), err)
+			t.Errorf("%s not regenerated: %v", rel, err)
 			continue
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s: regenerated file differs", filepath.Base(f))
+			t.Errorf("%s: regenerated file differs", rel)
 		}
 	}
 }

@@ -39,5 +39,8 @@ func Write(ctx context.Context, dir string, t Tools) (int, error) {
 	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte(Readme(truths)), 0o644); err != nil {
 		return 0, fmt.Errorf("forms: %w", err)
 	}
+	if err := writeTwins(ctx, dir, t, built); err != nil {
+		return 0, err
+	}
 	return len(truths), nil
 }
