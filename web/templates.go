@@ -11,7 +11,7 @@ import (
 	"github.com/hoso-vn/hoso/ingest"
 )
 
-var pages = []string{"login", "inbox", "upload", "dossier", "register", "admin", "error", "notice"}
+var pages = []string{"login", "inbox", "upload", "dossier", "register", "admin", "error", "notice", "password"}
 
 func parseTemplates(loc *time.Location) (map[string]*template.Template, error) {
 	if loc == nil {

@@ -148,6 +148,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("POST /login", s.loginPost)
 	mux.Handle("POST /logout", g.Require("", "", s.logout))
+	mux.Handle("GET /password", g.Require("", "", s.passwordPage))
+	mux.Handle("POST /password", g.Require("", access.ActPasswordEdit, s.passwordPost))
 	mux.Handle("GET /{$}", g.Require(access.Read, access.ActList, s.inbox))
 	mux.Handle("GET /events", g.Require(access.Read, "", s.events))
 	mux.Handle("GET /upload", g.Require(access.Upload, "", s.uploadPage))

@@ -25,7 +25,7 @@ func TestAnonymous(t *testing.T) {
 		}
 	}
 	for _, path := range []string{"/upload", "/d/aaaaaaaaaaaaaaaaaaaaaaaa/correct", "/d/aaaaaaaaaaaaaaaaaaaaaaaa/approve",
-		"/admin/accounts", "/admin/units", "/admin/issuer", "/admin/rules", "/logout"} {
+		"/admin/accounts", "/admin/units", "/admin/issuer", "/admin/rules", "/logout", "/password"} {
 		status, body, _ := e.do(c, "POST", path, url.Values{"x": {"1"}})
 		if status != http.StatusUnauthorized || !strings.Contains(body, "Cần đăng nhập") {
 			t.Errorf("POST %s anonymous: %d, want 401 with a Vietnamese page", path, status)
@@ -60,7 +60,7 @@ func TestCSRF(t *testing.T) {
 			c = e.login(who)
 		}
 		for _, path := range []string{"/login", "/logout", "/upload", "/d/aaaaaaaaaaaaaaaaaaaaaaaa/correct",
-			"/d/aaaaaaaaaaaaaaaaaaaaaaaa/approve", "/admin/accounts", "/admin/units", "/admin/issuer", "/admin/rules"} {
+			"/d/aaaaaaaaaaaaaaaaaaaaaaaa/approve", "/admin/accounts", "/admin/units", "/admin/issuer", "/admin/rules", "/password"} {
 			status, body, _ := e.do(c, "POST", path, url.Values{"name": {"admin"}, "password": {testPassword}},
 				"Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example")
 			if status != http.StatusForbidden || !strings.Contains(body, "chống giả mạo") {
@@ -338,7 +338,26 @@ func TestBundleNoticeAdmin(t *testing.T) {
 	}
 	status, body, _ = e.do(admin, "POST", "/admin/accounts", url.Values{"op": {"add"}, "name": {"vanthu2"}, "role": {"van_thu"}, "units": {"chi-bo-a"}})
 	if status != 200 || !strings.Contains(body, "chỉ hiện một lần") {
-		t.Errorf("add account: %d", status)
+		t.Fatalf("add account: %d", status)
+	}
+	// The new clerk logs in with the one-time password and must set their own.
+	pw := body[strings.Index(body, "<code>")+6:]
+	pw = pw[:strings.Index(pw, "</code>")]
+	c := e.client()
+	status, _, h := e.do(c, "POST", "/login", url.Values{"name": {"vanthu2"}, "password": {pw}})
+	if status != http.StatusSeeOther || h.Get("Location") != "/password?first=1" {
+		t.Fatalf("first login: %d %s", status, h.Get("Location"))
+	}
+	status, body, _ = e.do(c, "POST", "/password", url.Values{"old": {pw}, "new": {"mat-khau-moi-2026"}, "again": {"mat-khau-khac"}})
+	if status != http.StatusBadRequest || !strings.Contains(body, "không giống nhau") {
+		t.Errorf("mismatched new passwords: %d", status)
+	}
+	status, _, h = e.do(c, "POST", "/password", url.Values{"old": {pw}, "new": {"mat-khau-moi-2026"}, "again": {"mat-khau-moi-2026"}})
+	if status != http.StatusSeeOther || !strings.HasPrefix(h.Get("Location"), "/?ok=") {
+		t.Fatalf("change password: %d %s", status, h.Get("Location"))
+	}
+	if status, _, _ := e.do(c, "GET", "/", nil); status != 200 {
+		t.Errorf("after the change the session goes on: %d", status)
 	}
 	status, _, _ = e.do(admin, "POST", "/admin/units", url.Values{"id": {"chi-bo-c"}, "unit_name": {"Chi bộ Sở Tư pháp"}})
 	if status != http.StatusSeeOther {
