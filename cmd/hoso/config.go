@@ -267,21 +267,7 @@ func (m *Main) printUsage(fs *flag.FlagSet, name, summary string, binds []bindin
 	for _, b := range binds {
 		envOf[b.flag] = b.env
 	}
-	fs.VisitAll(func(f *flag.Flag) {
-		line := "  --" + f.Name
-		if tn, _ := flag.UnquoteUsage(f); tn != "" {
-			line += " " + tn
-		}
-		if env := envOf[f.Name]; env != "" {
-			line += "  [" + env + "]"
-		}
-		fmt.Fprintln(w, line)
-		usage := f.Usage
-		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
-			usage += " (default " + f.DefValue + ")"
-		}
-		fmt.Fprintln(w, "      "+usage)
-	})
+	printFlags(fs, envOf)
 	var secrets []string
 	for _, s := range secretVars() {
 		if (strings.HasPrefix(s, "HOSO_S3_") && g&withS3 != 0) || (strings.HasPrefix(s, "HOSO_NATS_") && g&withNATS != 0) {

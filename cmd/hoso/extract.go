@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -79,15 +80,18 @@ func cmdExtract(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("extract")
 	ef := addExtractFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "usage: hoso extract [flags] FILE...\n\nPrints the record read from each file as JSON (hoso.record/v1), before validation.\n\nflags:")
-		fs.PrintDefaults()
+		fmt.Fprintln(m.Stderr, "usage: hoso extract [flags] FILE|- ...\n\nPrints the record read from each file (- reads standard input) as JSON\n(hoso.record/v1), before validation. Exit status 1 when a file is rejected,\n2 when a file is missing or a flag is wrong.\n\nflags:")
+		printFlags(fs, nil)
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return errors.New("hoso extract: no file given")
+		return usageErrorf("hoso extract: no file given (- reads standard input)")
+	}
+	if err := checkInputs("extract", fs.Args()); err != nil {
+		return err
 	}
 	x, err := ef.extractor(m)
 	if err != nil {
@@ -100,7 +104,7 @@ func cmdExtract(ctx context.Context, m *Main, args []string) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	for _, name := range fs.Args() {
-		rec := extractFile(ctx, tx, x.Limits, name)
+		rec := m.extractFile(ctx, tx, x.Limits, name)
 		if rec.Verdict == hoso.VerdictRejected {
 			rejected++
 		}
@@ -112,32 +116,90 @@ func cmdExtract(ctx context.Context, m *Main, args []string) error {
 		}
 	}
 	if rejected > 0 {
-		return fmt.Errorf("hoso extract: %d of %d files rejected", rejected, fs.NArg())
+		return rejectedf("hoso extract: %d of %d files rejected", rejected, fs.NArg())
 	}
 	return nil
 }
 
-// extractFile reads one local file into a record; a file that cannot even
-// be opened is a rejected record too.
-func extractFile(ctx context.Context, tx dossier.Texter, lim extract.Limits, name string) *hoso.Record {
-	f, err := os.Open(name)
+// extractFile reads one local file (or standard input for "-") into a
+// record. The file was checked by checkInputs; one that fails to open
+// now is a rejected record.
+func (m *Main) extractFile(ctx context.Context, tx dossier.Texter, lim extract.Limits, name string) *hoso.Record {
+	r, size, closeFn, err := m.openInput(name, lim.Defaults().MaxBytes)
 	if err != nil {
 		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không mở được tệp %q", "cannot open %q", name))
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không đọc được tệp %q", "cannot read %q", name))
-	}
-	if !fi.Mode().IsRegular() {
-		return rejectedRecord(name, hoso.Errorf(hoso.EUNREADABLE, "%q không phải là tệp thường", "%q is not a regular file", name))
-	}
-	if err := checkSize(name, fi.Size(), lim); err != nil {
+	defer closeFn()
+	if err := checkSize(name, size, lim); err != nil {
 		return rejectedRecord(name, err)
 	}
 	rd := dossier.Reader{Texter: tx}
-	rec, _ := rd.Record(ctx, name, io.ReaderAt(f), fi.Size())
+	rec, _ := rd.Record(ctx, inputName(name), r, size)
 	return rec
+}
+
+// checkInputs refuses, before any work, file arguments that do not name a
+// readable regular file: a typing mistake is a usage error (exit status
+// 2), not a rejected dossier. "-" (standard input) may appear once.
+func checkInputs(cmd string, names []string) error {
+	stdin := 0
+	for _, name := range names {
+		if name == "-" {
+			if stdin++; stdin > 1 {
+				return usageErrorf("hoso %s: standard input (-) given twice", cmd)
+			}
+			continue
+		}
+		fi, err := os.Stat(name)
+		switch {
+		case err != nil:
+			return fmt.Errorf("hoso %s: %w", cmd, err)
+		case fi.IsDir():
+			return fmt.Errorf("hoso %s: %s is a directory, not a dossier file", cmd, name)
+		case !fi.Mode().IsRegular():
+			return fmt.Errorf("hoso %s: %s is not a regular file", cmd, name)
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("hoso %s: %w", cmd, err)
+		}
+		f.Close()
+	}
+	return nil
+}
+
+// openInput opens a file argument, or reads standard input into memory
+// for "-" (at most limit+1 bytes: one more tells the size check it is too
+// large without reading the rest).
+func (m *Main) openInput(name string, limit int64) (io.ReaderAt, int64, func(), error) {
+	if name == "-" {
+		b, err := io.ReadAll(io.LimitReader(m.Stdin, limit+1))
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		return bytes.NewReader(b), int64(len(b)), func() {}, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = fmt.Errorf("%s is not a regular file", name)
+		}
+		return nil, 0, nil, err
+	}
+	return f, fi.Size(), func() { f.Close() }, nil
+}
+
+// inputName is the name a file argument is known by in records.
+func inputName(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	return name
 }
 
 func rejectedRecord(name string, err error) *hoso.Record {

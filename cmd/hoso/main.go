@@ -56,7 +56,7 @@ func commands() map[string]command {
 		"redrive":  {"re-queue dossiers from the dead-letter stream", cmdRedrive},
 		"process":  {"extract, validate and render local files, no servers", cmdProcess},
 		"extract":  {"print the extracted record of each file as JSON", cmdExtract},
-		"validate": {"evaluate a record or dossier against a rule set", cmdValidate},
+		"validate": {"the verdict and every rule of record JSON files (not dossier files: see process)", cmdValidate},
 		"rules":    {"list the embedded rule sets", cmdRules},
 		"render":   {"render the letter for a record JSON", cmdRender},
 		"version":  {"print the version", cmdVersion},
@@ -66,11 +66,14 @@ func commands() map[string]command {
 	}
 }
 
-// Run executes the subcommand named by args[0].
+// Run executes the subcommand named by args[0]. Bare 'hoso' prints the
+// usage: people type it to see what the program does, and it must not
+// start a server or create a data folder in the current directory.
 func (m *Main) Run(ctx context.Context, args []string) error {
 	cmds := commands()
 	if len(args) == 0 {
-		args = []string{"run"}
+		m.usage(cmds)
+		return usageErrorf("hoso: which command? ('hoso run' starts the whole pipeline on this machine)")
 	}
 	name := args[0]
 	if name == "-h" || name == "--help" || name == "help" {
@@ -80,9 +83,50 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	c, ok := cmds[name]
 	if !ok {
 		m.usage(cmds)
-		return fmt.Errorf("hoso: unknown command %q", name)
+		return usageErrorf("hoso: unknown command %q", name)
 	}
 	return c.run(ctx, m, args[1:])
+}
+
+// Exit statuses, the same for every command:
+//
+//	0  done (also after -h)
+//	1  a file was judged and refused: rejected, or not eligible where the
+//	   command says so (process, extract, validate)
+//	2  nothing was judged: a usage error, a missing file, a server or
+//	   store that cannot be reached, a bad configuration
+//
+// A script can tell "the dossier is bad" from "the command did not run".
+const (
+	exitOK       = 0
+	exitRejected = 1
+	exitError    = 2
+)
+
+// rejectedError reports files that were read and refused: exit status 1.
+type rejectedError struct{ msg string }
+
+func (e *rejectedError) Error() string { return e.msg }
+
+func rejectedf(format string, a ...any) error { return &rejectedError{fmt.Sprintf(format, a...)} }
+
+// usageError is a command line that cannot be run as given.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+// exitCode maps a command's error to the process's exit status.
+func exitCode(err error) int {
+	var re *rejectedError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &re):
+		return exitRejected
+	}
+	return exitError
 }
 
 func (m *Main) usage(cmds map[string]command) {
@@ -98,11 +142,16 @@ func (m *Main) usage(cmds map[string]command) {
 	fmt.Fprintln(m.Stderr, "\nRun 'hoso <command> -h' for a command's flags.")
 }
 
-// flags returns a FlagSet that writes its usage to m.Stderr and reports
-// errors instead of exiting.
+// flags returns a FlagSet that writes its usage to m.Stderr, in the one
+// flag style of every command (see printFlags), and reports errors
+// instead of exiting.
 func (m *Main) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("hoso "+name, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "usage: hoso %s [flags]\n\nflags:\n", name)
+		printFlags(fs, nil)
+	}
 	return fs
 }
 
@@ -113,11 +162,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := NewMain()
-	if err := m.Run(ctx, os.Args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			os.Exit(2)
-		}
+	err := m.Run(ctx, os.Args[1:])
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
 	}
+	os.Exit(exitCode(err))
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,14 +37,17 @@ reply letter, with no server. Without --json, prints one summary line per
 file; with --out, writes the record and the letter of each file.
 
 flags:`)
-		fs.PrintDefaults()
+		printFlags(fs, nil)
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return errors.New("hoso process: no file given")
+		return usageErrorf("hoso process: no file given (- reads standard input)")
+	}
+	if err := checkInputs("process", fs.Args()); err != nil {
+		return err
 	}
 	if *withPDF && *out == "" {
 		return hoso.Errorf(hoso.EINVALID, "--pdf cần --out (thư mục ghi công văn)", "hoso process: --pdf needs --out")
@@ -89,7 +91,7 @@ flags:`)
 	enc.SetEscapeHTML(false)
 	rejected := 0
 	for _, name := range fs.Args() {
-		rec, letters, err := processFile(ctx, p, name, date)
+		rec, letters, err := m.processFile(ctx, p, name, date)
 		if err != nil {
 			// Only a transient failure (a converter that would not start)
 			// gets here; on local files that is worth stopping for.
@@ -115,34 +117,31 @@ flags:`)
 		}
 	}
 	if rejected > 0 {
-		return fmt.Errorf("hoso process: %d of %d files rejected", rejected, fs.NArg())
+		return rejectedf("hoso process: %d of %d files rejected", rejected, fs.NArg())
 	}
 	return nil
 }
 
-// processFile runs the pipeline on one local file. The dossier id is the one
+// processFile runs the pipeline on one local file, or standard input for "-". The dossier id is the one
 // the service would give the same bytes under the same name in a bucket
 // called "local", so ids are stable across runs.
-func processFile(ctx context.Context, p *ingest.Pipeline, name string, date hoso.Date) (*hoso.Record, []ingest.Document, error) {
-	f, err := os.Open(name)
+func (m *Main) processFile(ctx context.Context, p *ingest.Pipeline, name string, date hoso.Date) (*hoso.Record, []ingest.Document, error) {
+	f, size, closeFn, err := m.openInput(name, p.Extractor.Limits.Defaults().MaxBytes)
 	if err != nil {
 		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không mở được tệp %q", "cannot open %q", name)), nil, nil
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return rejectedRecord(name, hoso.Errorf(hoso.EUNREADABLE, "%q không phải là tệp đọc được", "%q is not a readable file", name)), nil, nil
-	}
-	if err := checkSize(name, fi.Size(), p.Extractor.Limits); err != nil {
+	defer closeFn()
+	if err := checkSize(name, size, p.Extractor.Limits); err != nil {
 		return rejectedRecord(name, err), nil, nil
 	}
+	name = inputName(name)
 	h := sha256.New()
-	if _, err := io.Copy(h, io.NewSectionReader(f, 0, fi.Size())); err != nil {
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, size)); err != nil {
 		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không đọc được tệp %q", "cannot read %q", name)), nil, nil
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
 	id := ingest.DossierID("local", filepath.Base(name), sum, "")
-	o, err := p.Process(ctx, ingest.Input{DossierID: id, Key: name, ETag: sum, R: f, Size: fi.Size(), Date: date, LastTry: true})
+	o, err := p.Process(ctx, ingest.Input{DossierID: id, Key: name, ETag: sum, R: f, Size: size, Date: date, LastTry: true})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -29,7 +29,7 @@ is stopped.`
 
 func cmdPurge(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("purge")
-	fs.Usage = func() { fmt.Fprintln(m.Stderr, "usage:\n"+purgeSummary+"\n\nflags:"); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprintln(m.Stderr, "usage:\n"+purgeSummary+"\n\nflags:"); printFlags(fs, nil) }
 	olderThan := fs.String("older-than", m.Getenv("HOSO_RETENTION"), "retention period: dossiers final for longer are removed [HOSO_RETENTION]")
 	dry := fs.Bool("dry-run", false, "list what would be removed, remove nothing")
 	c, js, closeFn, rest, err := m.cliConn(fs, args, withS3)

@@ -36,5 +36,10 @@ func cmdRedrive(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return fmt.Errorf("hoso redrive: %w", err)
 	}
+	if len(ids) > 0 && n < len(ids) {
+		// A script that names dossiers must hear that some were not moved:
+		// a typing mistake, or a dossier that is not a dead letter.
+		return fmt.Errorf("hoso redrive: %d of the %d dossier ids given are not in the dead-letter stream (GET /v1/dossiers?status=dead_letter lists those that are)", len(ids)-n, len(ids))
+	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,7 +14,7 @@ import (
 
 // cmdRender writes the reply letter of one record JSON:
 //
-//	hoso render [--issuer FILE] [--date YYYY-MM-DD] [--pdf] [--out DIR] RECORD.json
+//	hoso render [--issuer FILE] [--date YYYY-MM-DD] [--pdf] [--out DIR] RECORD.json|-
 func cmdRender(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("render")
 	issuerPath := fs.String("issuer", "", "issuer profile (YAML or JSON); default: the embedded Ban Tổ chức Đảng uỷ Các cơ quan tỉnh")
@@ -23,15 +22,15 @@ func cmdRender(ctx context.Context, m *Main, args []string) error {
 	withPDF := fs.Bool("pdf", false, "also write the PDF through LibreOffice (also when the profile says pdf: true)")
 	out := fs.String("out", "", "output directory; default: the record's directory")
 	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "usage: hoso render [--issuer FILE] [--date YYYY-MM-DD] [--pdf] [--out DIR] RECORD.json")
-		fs.PrintDefaults()
+		fmt.Fprintln(m.Stderr, "usage: hoso render [--issuer FILE] [--date YYYY-MM-DD] [--pdf] [--out DIR] RECORD.json|-\n\nWrites the letter of a validated record (hoso validate --json, hoso process --json);\n- reads the record from standard input and writes into --out or the current folder.\n\nflags:")
+		printFlags(fs, nil)
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return hoso.Errorf(hoso.EINVALID, "Cần đúng một tệp hồ sơ JSON", "hoso render: want exactly one RECORD.json")
+		return usageErrorf("hoso render: want exactly one RECORD.json (or - for standard input)")
 	}
 	recPath := fs.Arg(0)
 
@@ -53,17 +52,24 @@ func cmdRender(ctx context.Context, m *Main, args []string) error {
 		}
 	}
 
-	b, err := os.ReadFile(recPath)
+	recp, err := m.readRecord(recPath)
 	if err != nil {
-		return hoso.Wrap(err, hoso.EINVALID, "Không đọc được tệp %s", "reading %s", recPath)
+		return err
 	}
-	var rec hoso.Record
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return hoso.Wrap(err, hoso.EINVALID, "Tệp %s không phải bản ghi hồ sơ JSON", "%s is not a record JSON", recPath)
+	rec := *recp
+	if recPath == "-" {
+		recPath = filepath.Join(".", "record.json") // letters go to the current folder
+	}
+	if rec.Verdict == "" {
+		return hoso.Errorf(hoso.EINVALID,
+			"Bản ghi %s chưa được xét (không có kết luận): chạy 'hoso validate --json' trước, hoặc dùng 'hoso process' cho tệp hồ sơ",
+			"%s has no verdict: it was not validated; run 'hoso validate --json %s > validated.json' first, or 'hoso process' on the dossier file",
+			recPath, recPath)
 	}
 	kind, ok := render.KindOf(&rec)
 	if !ok {
-		return hoso.Errorf(hoso.EINVALID, "Hồ sơ có kết luận %q: không lập công văn", "no letter for verdict %q", string(rec.Verdict))
+		return hoso.Errorf(hoso.EINVALID, "Hồ sơ có kết luận %q: không lập công văn (tệp không đọc được thì không có công văn trả lời)",
+			"no letter for verdict %q (a file that could not be read gets no reply letter)", string(rec.Verdict))
 	}
 	docx, err := render.DOCX(&rec, iss, date)
 	if err != nil {

@@ -122,7 +122,7 @@ func cmdUsers(ctx context.Context, m *Main, args []string) error {
 	}
 	sub, args := args[0], args[1:]
 	fs := m.flags("users " + sub)
-	fs.Usage = func() { fmt.Fprintln(m.Stderr, "usage:\n"+usersSummary+"\n\nflags:"); fs.PrintDefaults() }
+	fs.Usage = func() { fmt.Fprintln(m.Stderr, "usage:\n"+usersSummary+"\n\nflags:"); printFlags(fs, nil) }
 	roles := fs.String("role", "", "roles, comma-separated (add)")
 	units := fs.String("units", "", "units, comma-separated, or all (add, token)")
 	fullName := fs.String("full-name", "", "the person's name, for the workspace (add)")
@@ -302,7 +302,7 @@ func cmdAudit(ctx context.Context, m *Main, args []string) error {
 	fs := m.flags("audit")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "usage: hoso audit [flags]\n\n"+auditSummary+"\n\nflags:")
-		fs.PrintDefaults()
+		printFlags(fs, nil)
 	}
 	dossier := fs.String("dossier", "", "only this dossier id")
 	account := fs.String("account", "", "only this account")
