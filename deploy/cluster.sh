@@ -102,14 +102,24 @@ start_nats() {
 }
 
 # MinIO's environment: identical on every node, or distributed MinIO
-# refuses to start.
+# refuses to start. HOSO_CLUSTER_EVENTS picks how MinIO sends events:
+#   queue (default)  through queue_dir: survives NATS being down, but MinIO
+#                    lists that folder every 3 s (a fixed interval in its
+#                    store), so an event waits 0–3 s before it is sent;
+#   sync             MINIO_API_SYNC_EVENTS=on and no queue_dir: the PUT
+#                    answers once JetStream has the event (no wait); an
+#                    event MinIO could not send is left to the reconciler.
 minio_env() {
 	echo MINIO_ROOT_USER="$user" MINIO_ROOT_PASSWORD="$pass" MINIO_CI_CD=on \
 		MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on \
 		MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="127.0.0.1:$((base + 1))" \
 		MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads \
-		MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on \
-		MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="$dir/minio-events"
+		MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on
+	if [ "${HOSO_CLUSTER_EVENTS:-queue}" = sync ]; then
+		echo MINIO_API_SYNC_EVENTS=on
+	else
+		echo MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="$dir/minio-events"
+	fi
 }
 
 start_minio() {

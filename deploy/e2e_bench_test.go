@@ -35,7 +35,8 @@ import (
 //   - steady: uploads at half the burst rate for 20 s, latency from the
 //     PUT's answer to the dossier's event (p50/p95/p99);
 //   - API: the same through POST /v1/dossiers;
-//   - memory: peak RSS of hoso serve and its parsing children.
+//   - memory: peak RSS of hoso serve and its parsing children, last after
+//     200 uploads through the API at once.
 //
 // Runs only with HOSO_E2E_BENCH=1; HOSO_E2E_N sets N (300).
 func TestE2EBench(t *testing.T) {
@@ -156,6 +157,25 @@ func TestE2EBench(t *testing.T) {
 	o = s.waitDone(ctx, aups, 5*time.Minute)
 	alat := latencies(aups, o)
 
+	// 200 uploads through the API at once: memory per upload in flight.
+	var cups []upload
+	var mu sync.Mutex
+	for i := range 200 {
+		wg.Go(func() {
+			data := unique(t, files[i%len(files)], 300_000+i)
+			id, err := apiUpload(client, api, fmt.Sprintf("chi-bo-bench-%d", i%5), fmt.Sprintf("conc-%04d.docx", i), data)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			cups = append(cups, upload{id: id, done: time.Now()})
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	s.waitDone(ctx, cups, 5*time.Minute)
+
 	rss := peakRSS(s.pid("hoso1"))
 	fmt.Printf("\n| e2e.Burst, %d DOCX (python-docx, LibreOffice; %.0f KB) via S3, 8 threads | %.1f dossiers/s | %.2f× bare MinIO PUT+GET (%.2f s vs %.2f s) |\n",
 		n, float64(mean)/1024, rate, burst.Seconds()/bare.Seconds(), burst.Seconds(), bare.Seconds())
@@ -163,7 +183,7 @@ func TestE2EBench(t *testing.T) {
 		steadyRate, lat[0], lat[1], lat[2], steadyN)
 	fmt.Printf("| e2e.Steady via POST /v1/dossiers at %.1f/s, answer→event | p50 %s, p95 %s, p99 %s | %d uploads |\n",
 		steadyRate, alat[0], alat[1], alat[2], apiN)
-	fmt.Printf("| e2e.RSS, hoso serve + parsing children | %.0f MB peak | |\n", float64(rss)/(1<<20))
+	fmt.Printf("| e2e.RSS, hoso serve + parsing children, after all of the above and 200 API uploads at once | %.0f MB peak | target < 256 MB |\n", float64(rss)/(1<<20))
 }
 
 func latencies(ups []upload, o *outcome) [3]time.Duration {

@@ -502,7 +502,7 @@ func (s *Service) storeUpload(w http.ResponseWriter, r *http.Request, key, ctype
 		s.httpError(w, r, err)
 		return
 	}
-	info, err := s.store.Put(ctx, s.cfg.UploadBucket, key, partReader{part, body}, -1, ctype)
+	info, err := s.putUnknownSize(ctx, s.cfg.UploadBucket, key, partReader{part, body}, ctype)
 	if err != nil {
 		var mbe *http.MaxBytesError
 		switch {

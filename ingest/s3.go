@@ -102,8 +102,10 @@ func (s *S3) Put(ctx context.Context, bucket, key string, r io.Reader, size int6
 	opts := minio.PutObjectOptions{ContentType: contentType}
 	if size < 0 {
 		// With no size minio-go plans for a 5 TiB object and buffers
-		// ~537 MiB per part; 16 MiB parts still allow 160 GB.
-		opts.PartSize = 16 << 20
+		// ~537 MiB per part; 5 MiB parts (S3's minimum) still allow 50 GB
+		// and keep a large upload's buffer small (small ones come with
+		// their size: putUnknownSize).
+		opts.PartSize = 5 << 20
 	}
 	ui, err := s.c.PutObject(ctx, bucket, key, r, size, opts)
 	if err != nil {
