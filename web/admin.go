@@ -44,9 +44,14 @@ func (s *Server) adminData(r *http.Request) (adminData, error) {
 		d.Issuer = string(b)
 	} else if b, err := yaml.Marshal(s.opt.Issuer); err == nil {
 		d.Issuer = string(b)
+		if len(s.opt.Issuer.Addressees) == 0 {
+			d.Issuer += addresseesExample
+		}
 	}
 	if b, _ := s.st.config(ctx, "rules"); len(b) > 0 {
 		d.Rules = string(b)
+	} else {
+		d.Rules = string(s.opt.Rules.Source())
 	}
 	d.RulesID = s.rules(ctx).ID
 	return d, nil
@@ -176,3 +181,11 @@ func (s *Server) adminRules(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/admin?ok="+url.QueryEscape(fmt.Sprintf("Đã lưu bộ quy tắc %s.", rs.ID)), http.StatusSeeOther)
 }
+
+// addresseesExample shows the origin → addressee table in a profile that
+// has none yet.
+const addresseesExample = `# Bảng nơi nhận theo đơn vị, khi hồ sơ không ghi cấp uỷ nhận hồ sơ:
+# addressees:
+#   - origin: Sở Tài chính
+#     addressee: Đảng uỷ Sở Tài chính
+`

@@ -63,8 +63,21 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
+	// unlabelled lists the inputs of the page that no label names.
+	unlabelled := func() []string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
+			.filter(e => !(e.labels && e.labels.length) && !e.getAttribute("aria-label")).map(e => e.name || e.id)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
 	shot := func(name string) {
 		t.Helper()
+		if u := unlabelled(); len(u) > 0 {
+			t.Errorf("page %s: inputs without a label: %q", name, u)
+		}
 		b, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)
@@ -197,6 +210,12 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("other unit's dossier page: %q", h)
 	}
 	shot("09-don-vi-khac")
+
+	// The administration page (its inputs are checked for labels too).
+	logout()
+	login("admin")
+	run("admin", chromedp.Navigate(base+"/admin"), chromedp.WaitVisible(chromedp.CSS("#issuer")))
+	shot("11-quan-tri")
 
 	// The inbox on a phone.
 	logout()
