@@ -124,7 +124,8 @@ func (m *Main) bootstrap(ctx context.Context, st *access.Store, generate bool, a
 		fmt.Fprintf(m.Stdout, "hoso: đã tạo tài khoản quản trị \"admin\" với mật khẩu trong HOSO_ADMIN_PASSWORD_FILE / administrator \"admin\" created with the password of HOSO_ADMIN_PASSWORD_FILE\n")
 		return nil
 	}
-	loginLine := "  đăng nhập / log in:    curl -c cookies.txt -d name=admin -d password=… " + apiURL + "/v1/login"
+	loginLine := "  trang làm việc / workspace: " + apiURL + "/  (đăng nhập bằng tài khoản trên / log in with the account above)\n" +
+		"  API:                  curl -c cookies.txt -d name=admin -d password=… " + apiURL + "/v1/login"
 	if strings.HasSuffix(apiURL, "://") {
 		loginLine = "  (không có HTTP API / no HTTP API: --http is empty)"
 	}

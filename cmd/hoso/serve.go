@@ -116,6 +116,7 @@ func (m *Main) pipeline(ctx context.Context, c *config, js jetstream.JetStream, 
 		srv = &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 			WriteTimeout: 30 * time.Minute, MaxHeaderBytes: 64 << 10}
 		m.Logger.Info("hoso: HTTP API listening", "url", c.Access.scheme()+"://"+l.Addr().String()+"/v1/dossiers",
+			"workspace", c.Access.scheme()+"://"+l.Addr().String()+"/",
 			"login", "POST /v1/login or Authorization: Bearer <token>")
 		wg.Go(func() {
 			if err := c.Access.serveAPI(srv, l); err != nil && !errors.Is(err, http.ErrServerClosed) {
