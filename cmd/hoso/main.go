@@ -50,19 +50,21 @@ type command struct {
 // commands is the fixed table of subcommands; each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"run":      {"run the whole pipeline on this machine: embedded NATS, folder buckets (default)", cmdRun},
-		"serve":    {"run workers and the HTTP API against MinIO and NATS", cmdServe},
-		"setup":    {"create streams, KV, buckets and the bucket notification (idempotent)", cmdSetup},
-		"redrive":  {"re-queue dossiers from the dead-letter stream", cmdRedrive},
-		"process":  {"extract, validate and render local files, no servers", cmdProcess},
-		"extract":  {"print the extracted record of each file as JSON", cmdExtract},
-		"validate": {"the verdict and every rule of record JSON files (not dossier files: see process)", cmdValidate},
-		"rules":    {"list the embedded rule sets", cmdRules},
-		"render":   {"render the letter for a record JSON", cmdRender},
-		"version":  {"print the version", cmdVersion},
-		"users":    {"manage accounts and API tokens (add, list, disable, reset, token …)", cmdUsers},
-		"audit":    {"print the audit trail: who did what to which dossier", cmdAudit},
-		"purge":    {"remove dossiers past the retention period (the audit trail stays)", cmdPurge},
+		"run":       {"run the whole pipeline on this machine: embedded NATS, folder buckets", cmdRun},
+		"serve":     {"run workers and the HTTP API against MinIO and NATS", cmdServe},
+		"setup":     {"create streams, KV, buckets and the bucket notification (idempotent)", cmdSetup},
+		"redrive":   {"re-queue dossiers from the dead-letter stream", cmdRedrive},
+		"status":    {"what happened to a file or dossier: state, verdict, error, letters, history", cmdStatus},
+		"reprocess": {"re-queue finished dossiers (after a rule-set change): IDs, or --all [--since]", cmdReprocess},
+		"process":   {"extract, validate and render local files, no servers", cmdProcess},
+		"extract":   {"print the extracted record of each file as JSON", cmdExtract},
+		"validate":  {"the verdict and every rule of record JSON files (not dossier files: see process)", cmdValidate},
+		"rules":     {"list the embedded rule sets", cmdRules},
+		"render":    {"render the letter for a record JSON", cmdRender},
+		"version":   {"print the version", cmdVersion},
+		"users":     {"manage accounts and API tokens (add, list, disable, reset, token …)", cmdUsers},
+		"audit":     {"print the audit trail: who did what to which dossier", cmdAudit},
+		"purge":     {"remove dossiers past the retention period (the audit trail stays)", cmdPurge},
 	}
 }
 
