@@ -365,7 +365,8 @@ func (r *reader) wrapped(u, next *unit) string {
 		return ""
 	}
 	toks := next.l.toks
-	if len(toks) == 0 || strings.TrimSpace(toks[0].sep) != "" || toks[0].num >= 0 || strings.ContainsAny(u.l.tail, ".;,:") {
+	if len(toks) == 0 || strings.TrimSpace(toks[0].sep) != "" || toks[0].num >= 0 || strings.ContainsAny(u.l.tail, ".;,:") ||
+		strings.Contains(next.l.text, "\t") { // a table row, not the rest of a value
 		return ""
 	}
 	// A name cut after a word that cannot end it ("… Phòng Tài nguyên và" /

@@ -66,6 +66,9 @@ func (r *reader) optionMask(u *unit) []bool {
 	anyMark := false
 	for k := range ms {
 		ms[k].mark = markBefore(l, ms[k].i)
+		if ms[k].mark == tickNone && u.ocr {
+			ms[k].mark = ocrBoxBefore(l, ms[k].i)
+		}
 		if k == 0 && ms[k].mark == tickNone && ms[k].i == 0 {
 			ms[k].mark = u.leadTick // the box ended the line above
 		}
@@ -104,10 +107,22 @@ func (r *reader) optionMask(u *unit) []bool {
 		distinct := map[hoso.Rating]bool{}
 		ticked := false
 		marked := false
-		for _, m := range g {
+		no, none := 0, -1
+		for k, m := range g {
 			distinct[m.rt] = true
 			ticked = ticked || m.mark == tickYes
 			marked = marked || m.mark != tickNone
+			switch m.mark {
+			case tickNo:
+				no++
+			case tickNone:
+				none = k
+			}
+		}
+		// Every option but one shows an empty box: the one whose box the
+		// scan lost is the answer.
+		if !ticked && none >= 0 && no >= 2 && no == len(g)-1 {
+			g[none].mark, ticked = tickYes, true
 		}
 		for _, m := range g {
 			switch {
@@ -413,4 +428,25 @@ func openBracket(l *line) int {
 		return -1
 	}
 	return at
+}
+
+// ocrBoxBefore reads how Tesseract spells a check box just before token i:
+// an empty box comes out as "L]", "E]", "[]", "LÏ]", a ticked one as "X]",
+// "XI", "[x]".
+func ocrBoxBefore(l *line, i int) tick {
+	if i == 0 {
+		return tickNone
+	}
+	prev := l.toks[i-1]
+	around := prev.sep + l.toks[i].sep
+	if !strings.ContainsAny(around, "[]|") && prev.w != "xi" {
+		return tickNone
+	}
+	switch prev.w {
+	case "x", "xi", "xl", "xj":
+		return tickYes
+	case "l", "li", "lï", "lj", "e", "o", "u", "ll", "i":
+		return tickNo
+	}
+	return tickNone
 }
