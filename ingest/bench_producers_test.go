@@ -13,7 +13,9 @@ import (
 	"github.com/hoso-vn/hoso/extract"
 	"github.com/hoso-vn/hoso/internal/testenv"
 	"github.com/hoso-vn/hoso/internal/wordmade"
+	"github.com/hoso-vn/hoso/render"
 	"github.com/hoso-vn/hoso/sandbox"
+	"github.com/hoso-vn/hoso/validate"
 )
 
 // BenchmarkPipelineProducers runs the whole processor (extract → dossier
@@ -22,7 +24,8 @@ import (
 // only reading the same files. Target: under 3 ms a dossier.
 func BenchmarkPipelineProducers(b *testing.B) {
 	c := wordmade.Build(b, wordmade.Sources(b, 12))
-	p := &Pipeline{}
+	// As hoso serve builds it: rule set and issuer parsed once.
+	p := &Pipeline{Rules: validate.Default(), Issuer: render.DefaultIssuer()}
 	for _, prod := range wordmade.Producers {
 		b.Run(prod, func(b *testing.B) {
 			paths := c.Files[prod]
