@@ -58,13 +58,13 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 			return err
 		}
 	} else {
-		ns, nc, err := m.embeddedNATS(filepath.Join(data, "nats"), c.NATSListen)
+		_, nc, stop, err := m.embeddedNATS(filepath.Join(data, "nats"), c.NATSListen)
 		if err != nil {
 			return fmt.Errorf("hoso run: %w", err)
 		}
 		// Stopped after the workers (deferred first, runs last), so they
 		// can ack or nak what they hold.
-		defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
+		defer stop()
 		defer closeFlushed(nc)
 		js, err = jetstream.New(nc)
 		if err != nil {
@@ -125,7 +125,21 @@ func takeOverPending(ctx context.Context, js jetstream.JetStream, cfg ingest.Con
 
 // embeddedNATS starts the in-process NATS server with JetStream stored in
 // storeDir. With listen empty it accepts no network clients at all.
-func (m *Main) embeddedNATS(storeDir, listen string) (*server.Server, *nats.Conn, error) {
+// stop shuts the server down, waits for it, and releases the data folder.
+func (m *Main) embeddedNATS(storeDir, listen string) (ns *server.Server, nc *nats.Conn, stop func(), err error) {
+	unlock, err := lockData(filepath.Dir(storeDir))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ns, nc, err = m.startNATS(storeDir, listen)
+	if err != nil {
+		unlock()
+		return nil, nil, nil, err
+	}
+	return ns, nc, func() { ns.Shutdown(); ns.WaitForShutdown(); unlock() }, nil
+}
+
+func (m *Main) startNATS(storeDir, listen string) (*server.Server, *nats.Conn, error) {
 	opts := &server.Options{
 		ServerName: "hoso-embedded",
 		JetStream:  true,
@@ -144,6 +158,9 @@ func (m *Main) embeddedNATS(storeDir, listen string) (*server.Server, *nats.Conn
 			return nil, nil, fmt.Errorf("--nats-listen %q: bad port", listen)
 		}
 		opts.Host, opts.Port = host, p
+		if err := checkPortFree("--nats-listen", listen); err != nil {
+			return nil, nil, err
+		}
 	}
 	ns, err := server.NewServer(opts)
 	if err != nil {
@@ -152,7 +169,7 @@ func (m *Main) embeddedNATS(storeDir, listen string) (*server.Server, *nats.Conn
 	go ns.Start()
 	if !ns.ReadyForConnections(30 * time.Second) {
 		ns.Shutdown()
-		return nil, nil, errors.New("embedded NATS did not start within 30s (is " + storeDir + " in use by another hoso run?)")
+		return nil, nil, errors.New("embedded NATS did not start within 30s (store " + storeDir + ")")
 	}
 	nc, err := nats.Connect("", nats.InProcessServer(ns), nats.Name("hoso run"), nats.MaxReconnects(-1), nats.ReconnectWait(500*time.Millisecond))
 	if err != nil {
@@ -179,11 +196,11 @@ func (m *Main) natsOnly(ctx context.Context, c *config) error {
 	if err != nil {
 		return err
 	}
-	ns, nc, err := m.embeddedNATS(filepath.Join(data, "nats"), listen)
+	ns, nc, stop, err := m.embeddedNATS(filepath.Join(data, "nats"), listen)
 	if err != nil {
 		return fmt.Errorf("hoso run --nats-only: %w", err)
 	}
-	defer func() { ns.Shutdown(); ns.WaitForShutdown() }()
+	defer stop()
 	defer closeFlushed(nc)
 	js, err := jetstream.New(nc)
 	if err != nil {

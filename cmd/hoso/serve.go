@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
+	"github.com/minio/minio-go/v7"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -183,13 +183,28 @@ func setupWithRetry(ctx context.Context, m *Main, js jetstream.JetStream, st ing
 	}
 }
 
-// retryable tells a service still starting from a configuration mistake.
+// retryable tells a service still starting (a store or NATS not up yet)
+// from a mistake that waiting does not cure: credentials refused, a
+// permission missing. S3 errors are told by their code, never their text:
+// MinIO's messages differ from AWS's ("SignatureDoesNotMatch" is a code;
+// its message is a sentence), so matching text retried a wrong secret for
+// two minutes.
 func retryable(err error) bool {
-	s := err.Error()
-	for _, perm := range []string{"Access Denied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "authorization", "invalid"} {
-		if strings.Contains(s, perm) {
+	var resp minio.ErrorResponse
+	if errors.As(err, &resp) {
+		if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden || s3AuthCodes[resp.Code] {
 			return false
 		}
 	}
-	return true
+	return !errors.Is(err, nats.ErrAuthorization) && !errors.Is(err, nats.ErrAuthExpired) &&
+		!errors.Is(err, nats.ErrAuthRevoked) && !errors.Is(err, nats.ErrPermissionViolation)
+}
+
+// s3AuthCodes are the S3 error codes of refused credentials or access.
+var s3AuthCodes = map[string]bool{
+	"AccessDenied": true, "InvalidAccessKeyId": true, "SignatureDoesNotMatch": true,
+	"InvalidToken": true, "ExpiredToken": true, "TokenRefreshRequired": true,
+	"AuthorizationHeaderMalformed": true, "AuthorizationQueryParametersError": true,
+	"AllAccessDisabled": true, "AccountProblem": true, "InvalidSecurity": true,
+	"XMinioInvalidSignatureV4Request": true,
 }

@@ -84,11 +84,13 @@ func (m *Main) cliConn(fs *flag.FlagSet, args []string, g groups) (*config, jets
 		}
 		quiet := *m // the server's start-up line is noise in a script's output
 		quiet.Logger = slog.New(slog.DiscardHandler)
-		ns, nc, err := quiet.embeddedNATS(filepath.Join(dir, "nats"), "")
+		_, nc, stop, err := quiet.embeddedNATS(filepath.Join(dir, "nats"), "")
 		if err != nil {
-			return nil, nil, nil, nil, fmt.Errorf("%w\n(is 'hoso run' using %s? stop it, or start it with --nats-listen 127.0.0.1:4222 and pass --nats-url nats://127.0.0.1:4222)", err, dir)
+			// The lock's message names a running 'hoso run' and the way
+			// to reach it (--nats-listen, --nats-url).
+			return nil, nil, nil, nil, err
 		}
-		closeFn = func() { closeFlushed(nc); ns.Shutdown(); ns.WaitForShutdown() }
+		closeFn = func() { closeFlushed(nc); stop() }
 		js, err = jetstream.New(nc)
 		if err != nil {
 			closeFn()
