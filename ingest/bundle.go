@@ -15,8 +15,9 @@ import (
 	"time"
 )
 
-// Folder bundles. A dossier is often several files, each scanned on its
-// own; a clerk puts them in a folder per candidate under the unit,
+// Folder bundles (Config.FolderBundles). A dossier is often several
+// files, each scanned on its own; a clerk puts them in a folder per
+// candidate under the unit,
 // <unit>/<candidate folder>/…, and the folder becomes one dossier once it
 // is complete: when the marker object BundleMarker ("_xong", "done") is
 // stored in it, or after Config.BundleQuiet (2 minutes) without a new

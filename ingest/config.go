@@ -62,8 +62,9 @@ type Config struct {
 	Scan time.Duration
 
 	// FolderBundles makes a candidate folder (<unit>/<folder>/…) one
-	// dossier instead of a dossier per file; hoso's commands turn it on
-	// (--folder-bundles). See bundle.go.
+	// dossier instead of a dossier per file (--folder-bundles, off by
+	// default: existing buckets sort files into <unit>/<year>/ folders).
+	// See bundle.go.
 	FolderBundles bool
 	// BundleQuiet is how long a candidate folder (<unit>/<folder>/…)
 	// must go without a new file before it is bundled into one dossier

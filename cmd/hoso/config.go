@@ -175,7 +175,7 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		integer(&maxMB, "max-size-mb", "HOSO_MAX_SIZE_MB", ingest.DefaultMaxObjectSize>>20, "refuse uploads larger than this many MiB")
 		str(&c.Ingest.Source, "source", "HOSO_SOURCE", "", "CloudEvents source of this instance (default /hoso/<hostname>)")
 		str(&c.Ingest.SpoolDir, "spool", "HOSO_SPOOL_DIR", "", "folder for temporary copies of uploads (default the system temp folder)")
-		boolean(&c.Ingest.FolderBundles, "folder-bundles", "HOSO_FOLDER_BUNDLES", true, "a folder <unit>/<candidate>/… is one dossier, bundled on its _xong marker or after --bundle-quiet without a new file")
+		boolean(&c.Ingest.FolderBundles, "folder-bundles", "HOSO_FOLDER_BUNDLES", false, "a folder <unit>/<candidate>/… is one dossier, bundled on its _xong marker or after --bundle-quiet without a new file (off: every file is a dossier, subfolders such as <unit>/2026/ only sort them)")
 		duration(&c.Ingest.BundleQuiet, "bundle-quiet", "HOSO_BUNDLE_QUIET", ingest.DefaultBundleQuiet, "bundle a candidate folder without a _xong marker after this long without a new file")
 	}
 	if g&withHTTP != 0 {
