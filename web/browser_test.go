@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/hoso-vn/hoso/internal/testenv"
+	"github.com/hoso-vn/hoso/process"
 )
 
 // screenshotDir is where the browser test saves a screenshot of each page:
@@ -52,7 +54,14 @@ func browser(t *testing.T) context.Context {
 // change; a signer approves two letters (numbers 1-CV then 2-CV) with the
 // keyboard and downloads one; a clerk of another unit cannot see it.
 func TestBrowser(t *testing.T) {
-	e := newEnv(t, nil)
+	// With LibreOffice the letters get their PDF, shown as the preview.
+	var pdf Converter
+	if _, err := exec.LookPath("soffice"); err == nil {
+		pool := &process.PDFPool{Size: 1}
+		t.Cleanup(func() { pool.Close() })
+		pdf = pool
+	}
+	e := newEnv(t, pdf)
 	ctx := browser(t) // stopped before the server, whose Close waits for the event stream
 
 	shots := screenshotDir(t)

@@ -81,17 +81,20 @@ type dossierData struct {
 	Source     *sourceView
 	LetterPDF  string
 	LetterDOCX string
-	Final      *Approval
-	CanCorrect bool
-	CanApprove bool
-	Approvable bool
-	Years      []int
-	Ratings    []hoso.Rating
-	Awards     []hoso.AwardKind
-	Kinds      []hoso.DocKind
-	Signer     render.Signer
-	Form       string
-	Holder     string
+	// LetterImage is page 1 of the letter as an image: a preview every
+	// browser shows, phones included.
+	LetterImage string
+	Final       *Approval
+	CanCorrect  bool
+	CanApprove  bool
+	Approvable  bool
+	Years       []int
+	Ratings     []hoso.Rating
+	Awards      []hoso.AwardKind
+	Kinds       []hoso.DocKind
+	Signer      render.Signer
+	Form        string
+	Holder      string
 }
 
 // sourceView is the selected evidence's place in its source.
@@ -160,6 +163,12 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if pdf != "" {
 		data.LetterPDF = fmt.Sprintf("/d/%s/letter?v=%d&format=pdf&inline=1", st.ID, data.V)
+	}
+	if pdf != "" || docx != "" && s.opt.PDF != nil {
+		data.LetterImage = fmt.Sprintf("/d/%s/letter.png?v=%d&page=1", st.ID, data.V)
+		if d.Approval != nil && d.Approval.Version == data.V {
+			data.LetterImage = fmt.Sprintf("/d/%s/letter.png?final=1&page=1", st.ID)
+		}
 	}
 	if data.Rec != nil {
 		s.fillRecord(r, &data)
@@ -454,4 +463,61 @@ func lowerFirst(s string) string {
 		r[0] = unicode.ToLower(r[0])
 	}
 	return string(r)
+}
+
+// letterImage serves page ?page= of a version's letter as PNG, the
+// preview beside the record: from its PDF, or from its DOCX through the
+// converter when there is no PDF.
+func (s *Server) letterImage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	st, err := s.dossierState(r, access.Read)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d, _, err := s.st.dossier(ctx, st.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	v, _ := strconv.Atoi(q.Get("v"))
+	if v < 1 {
+		v = latest(d)
+	}
+	_, docx, pdf, _ := versionOf(st, d, v)
+	if q.Get("final") == "1" && d.Approval != nil {
+		docx, pdf = d.Approval.DOCX, d.Approval.PDF
+	}
+	var b []byte
+	read := func(key string) []byte {
+		rc, _, err := s.opt.Store.Get(ctx, s.cfg.LetterBucket, key)
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, 64<<20))
+		return b
+	}
+	switch {
+	case pdf != "":
+		b = read(pdf)
+	case docx != "" && s.opt.PDF != nil:
+		if x := read(docx); x != nil {
+			b, _ = s.opt.PDF.PDF(ctx, x)
+		}
+	}
+	if !isPDF(b) {
+		s.errorPage(w, r, http.StatusNotFound, "Không có bản xem trước của công văn.")
+		return
+	}
+	page, _ := strconv.Atoi(q.Get("page"))
+	png, err := s.pdftoppm(ctx, b, max(page, 1))
+	if err != nil {
+		s.errorPage(w, r, http.StatusNotFound, "Không dựng được ảnh công văn.")
+		return
+	}
+	w.Header().Set("Content-Type", "image/png")
+	w.Header().Set("Cache-Control", "private, max-age=300")
+	w.Write(png)
 }

@@ -158,6 +158,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /d/{id}/status", g.Require(access.Read, "", s.statusJSON))
 	mux.Handle("GET /d/{id}/letter", g.Require(access.Read, access.ActDownload, s.letter))
 	mux.Handle("GET /d/{id}/page", g.Require(access.Read, "", s.pageImage))
+	mux.Handle("GET /d/{id}/letter.png", g.Require(access.Read, "", s.letterImage))
 	mux.Handle("GET /d/{id}/notice", g.Require(access.Read, access.ActView, s.notice))
 	// The correction writes its own audit entry, with field, old and new
 	// value and reason, which the guard's entry cannot carry.
