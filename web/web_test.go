@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hoso-vn/hoso/access"
+	"github.com/hoso-vn/hoso/internal/testenv"
 )
 
 func TestAnonymous(t *testing.T) {
@@ -366,5 +367,40 @@ func TestBundleNoticeAdmin(t *testing.T) {
 	_, body, _ = e.do(admin, "GET", "/admin", nil)
 	if !strings.Contains(body, "Chi bộ Sở Tư pháp") || !strings.Contains(body, "vanthu2") || !strings.Contains(body, "addressees") {
 		t.Error("admin page after edits")
+	}
+}
+
+// TestSourcePage: a PDF's evidence is shown on its page image with the
+// line boxed; the image itself is a PNG only for the dossier's units.
+func TestSourcePage(t *testing.T) {
+	testenv.LookPath(t, "pdftoppm")
+	e := newEnv(t, nil)
+	clerk := e.login("vanthu")
+	id := e.upload(clerk, "chi-bo-a", "33-pdf-thieu-nam-cuoi.pdf")[0].ID
+	e.wait(id)
+	_, body, _ := e.do(clerk, "GET", "/d/"+id, nil)
+	// The 2018 rating's evidence link.
+	i := strings.Index(body, `title="2018 Hoàn thành xuất sắc nhiệm vụ"`)
+	if i < 0 {
+		t.Fatalf("no 2018 evidence link:\n%s", body)
+	}
+	j := strings.LastIndex(body[:i], `href="`)
+	href := strings.ReplaceAll(body[j+6:i-2], "&amp;", "&")
+	status, body, _ := e.do(clerk, "GET", "/d/"+id+strings.TrimSuffix(href, "#nguon"), nil)
+	if status != 200 || !strings.Contains(body, `class="hl" style="left: `) || !strings.Contains(body, "/page?file=") {
+		t.Fatalf("source view: %d\n%s", status, body)
+	}
+	k := strings.Index(body, `<img src="/d/`)
+	src := strings.ReplaceAll(body[k+10:k+10+strings.Index(body[k+10:], `"`)], "&amp;", "&")
+	status, png, h := e.do(clerk, "GET", src, nil)
+	if status != 200 || h.Get("Content-Type") != "image/png" || !strings.HasPrefix(png, "\x89PNG") {
+		t.Errorf("page image %s: %d %s", src, status, h.Get("Content-Type"))
+	}
+	if status, _, _ := e.do(e.login("vanthub"), "GET", src, nil); status != http.StatusNotFound {
+		t.Errorf("page image for another unit: %d", status)
+	}
+	// No converter here: no PDF letter, so no preview image.
+	if status, _, _ := e.do(clerk, "GET", "/d/"+id+"/letter.png", nil); status != http.StatusNotFound {
+		t.Errorf("letter preview without a PDF: %d", status)
 	}
 }
