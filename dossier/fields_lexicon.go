@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -359,6 +360,7 @@ func hasCat(cs []cat, c cat) bool {
 // allows an edit distance of about 15 % of the phrase; the rewritten tokens
 // keep their place in the text as written, so evidence shows what OCR read.
 func repairOCR(l *line) {
+	unglue(l)
 	x := lex()
 	toks := l.toks
 	for k := range toks {
@@ -476,4 +478,65 @@ func sameWords(toks []token, words []string) bool {
 		}
 	}
 	return true
+}
+
+// glued are rating phrases a phone photo's OCR runs together into one
+// word ("Hoànthànhtốtnhệmu,"), by their bare prefix.
+var glued = []struct {
+	bare  string
+	words []string // folded
+}{
+	{"khonghoanthanh", []string{"không", "hoàn", "thành"}},
+	{"hoanthanhxuatsac", []string{"hoàn", "thành", "xuất", "sắc"}},
+	{"hoanthanhtot", []string{"hoàn", "thành", "tốt"}},
+	{"hoanthanh", []string{"hoàn", "thành"}},
+}
+
+// unglue splits a token that is a rating phrase run together into the
+// phrase's words, and adds "nhiệm vụ" when what follows starts like it
+// ("nhệmu", "nhiemvu", "nv"). The new tokens span the glued word's text,
+// so evidence still points at it.
+func unglue(l *line) {
+	var out []token
+	for k, t := range l.toks {
+		words := ungluedWords(t.b)
+		if words == nil {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]token{}, l.toks[:k]...)
+		}
+		for n, w := range words {
+			nt := token{w: w, b: vntext.Bare(w), start: t.start, end: t.end, num: -1, sep: " "}
+			if n == 0 {
+				nt.sep = t.sep
+			}
+			out = append(out, nt)
+		}
+	}
+	if out != nil {
+		l.toks = out
+	}
+}
+
+// ungluedWords returns the folded words of a glued rating phrase, nil when
+// bare is no such phrase.
+func ungluedWords(bare string) []string {
+	if len(bare) < 9 {
+		return nil
+	}
+	for _, g := range glued {
+		rest, ok := strings.CutPrefix(bare, g.bare)
+		if !ok || rest == "" && len(g.words) == 2 {
+			continue
+		}
+		if strings.HasPrefix(rest, "nh") || strings.HasPrefix(rest, "nv") {
+			return append(slices.Clone(g.words), "nhiệm", "vụ")
+		}
+		return g.words
+	}
+	return nil
 }

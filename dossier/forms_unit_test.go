@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/extract"
 )
 
 // resolution is a 6-KNĐ as the form prints it, with Căn cứ lines whose
@@ -246,5 +247,42 @@ func TestFormInvitationIsNotADossier(t *testing.T) {
 	))
 	if hoso.Code(err) != hoso.ENOTDOSSIER {
 		t.Errorf("err %v, want not_dossier", err)
+	}
+}
+
+// ocrLines is a scanned page's OCR lines.
+func ocrLines(conf float64, lines ...string) *extract.Text {
+	t := pdfLines(lines...)
+	t.Format = hoso.FormatPDFScan
+	for i := range t.Blocks {
+		t.Blocks[i].Confidence = conf
+	}
+	return t
+}
+
+func TestFormScanBoxesAndGluedWords(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"empty boxes read as L] and E], the ticked one lost", []string{
+			"PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC", "Năm 2022", "Họ và tên: Bùi Phương Loan",
+			"IV. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
+			"2. Kết quả đánh giá, xếp loại chất lượng: L] Hoàn thành xuất sắc nhiệm vụ",
+			"Hoàn thành tốt nhiệm vụ L] Hoàn thành nhiệm vụ E] Không hoàn thành nhiệm vụ",
+		}, []string{"2022:HTTNV"}},
+		{"a photo's OCR runs a rating together", []string{
+			"BẢN NHẬN XÉT, ĐÁNH GIÁ", "Họ và tên: Hà Văn Thượng",
+			"1\t2020 Hoànthànhtốtnhệmu,", "2\t2021 Hoànthànhxuấtsắcnhiệmvụ",
+		}, []string{"2020:HTTNV", "2021:HTXSNV"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, _ := Read(ocrLines(0.93, tt.lines...))
+			if got := ratingsOf(rec); !slices.Equal(got, tt.want) {
+				t.Errorf("ratings %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
