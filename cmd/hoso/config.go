@@ -172,7 +172,7 @@ func (m *Main) parseConfigArgs(name, summary string, g groups, args []string) (*
 		integer(&c.Ingest.MaxDeliver, "max-deliver", "HOSO_MAX_DELIVER", ingest.DefaultMaxDeliver, "deliveries before a dossier becomes a dead letter")
 		integer(&c.Ingest.MaxCrashes, "max-crashes", "HOSO_MAX_CRASHES", ingest.DefaultMaxCrashes, "times a file may kill its reader (worker or parsing child) before it is rejected unread")
 		duration(&c.Ingest.ReconcileEvery, "reconcile-every", "HOSO_RECONCILE_EVERY", ingest.DefaultReconcileEvery, "how often the upload bucket is listed for missed uploads (negative: only on start)")
-		integer(&maxMB, "max-size-mb", "HOSO_MAX_SIZE_MB", ingest.DefaultMaxObjectSize>>20, "refuse uploads larger than this many MiB")
+		integer(&maxMB, "max-size-mb", "HOSO_MAX_SIZE_MB", int(extract.Limits{}.Defaults().MaxBytes>>20), "refuse uploads larger than this many MiB (the readers' limit too)")
 		str(&c.Ingest.Source, "source", "HOSO_SOURCE", "", "CloudEvents source of this instance (default /hoso/<hostname>)")
 		str(&c.Ingest.SpoolDir, "spool", "HOSO_SPOOL_DIR", "", "folder for temporary copies of uploads (default the system temp folder)")
 		boolean(&c.Ingest.FolderBundles, "folder-bundles", "HOSO_FOLDER_BUNDLES", false, "a folder <unit>/<candidate>/… is one dossier, bundled on its _xong marker or after --bundle-quiet without a new file (off: every file is a dossier, subfolders such as <unit>/2026/ only sort them)")
@@ -448,7 +448,9 @@ func scrubbed(err error, urls string) error {
 // processor builds the extract → validate → render pipeline of c; close
 // stops the LibreOffice converters it may have started.
 func (c *config) processor(ctx context.Context, log *slog.Logger) (p ingest.Processor, close func() error, err error) {
-	pl := &ingest.Pipeline{Extractor: &extract.Extractor{Logger: log}}
+	// The upload limit is the readers' limit too: one number, so an upload
+	// the API took is never refused later as too large.
+	pl := &ingest.Pipeline{Extractor: &extract.Extractor{Logger: log, Limits: extract.Limits{MaxBytes: c.Ingest.MaxObjectSize}}}
 	switch c.OCR {
 	case "auto":
 		ocr := extract.NewOCR(extract.OCROptions{Logger: log})
