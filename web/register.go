@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/hoso-vn/hoso"
 	"github.com/hoso-vn/hoso/access"
 )
 
@@ -173,5 +172,3 @@ func safeZipName(s string) string {
 	}
 	return string(b)
 }
-
-var _ = hoso.Date{}

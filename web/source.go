@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -77,7 +78,8 @@ func isImage(b []byte) (string, bool) {
 	return "", false
 }
 
-func isDOCX(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
+// isZIP recognises a DOCX (or any ZIP container) by its signature.
+func isZIP(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 
 // locateSource finds where the selected evidence stands: the page image of
 // a PDF (or of a DOCX through its PDF) with the block highlighted, the
@@ -103,9 +105,9 @@ func (s *Server) locateSource(ctx context.Context, st *ingest.State, e hoso.Evid
 		return sv
 	case func() bool { _, ok := isImage(b); return ok }():
 		return &sourceView{Image: img, Text: e.Text, Note: "Ảnh chụp giấy tờ; dòng đọc được bằng OCR ở dưới."}
-	case isDOCX(b) && s.opt.PDF != nil:
+	case isZIP(b) && s.opt.PDF != nil:
 		sv := &sourceView{Text: e.Text, Note: "Đoạn văn trong tệp Word (" + e.Block + ")."}
-		if pdf, err := s.opt.PDF.PDF(ctx, b); err == nil {
+		if pdf, err := s.docxPDF(ctx, b); err == nil {
 			for p := 1; p <= 10; p++ {
 				if bx, ok := s.locate(ctx, pdf, p, e.Text); ok {
 					sv.Image = fmt.Sprintf("/d/%s/page?file=%s&page=%d", st.ID, urlQuery(e.File), p)
@@ -143,12 +145,12 @@ func (s *Server) pageImage(w http.ResponseWriter, r *http.Request) {
 		w.Write(b)
 		return
 	}
-	if isDOCX(b) && !isPDF(b) {
+	if isZIP(b) && !isPDF(b) {
 		if s.opt.PDF == nil {
 			s.errorPage(w, r, http.StatusNotFound, "Không có trang ảnh cho tệp Word.")
 			return
 		}
-		if b, err = s.opt.PDF.PDF(ctx, b); err != nil {
+		if b, err = s.docxPDF(ctx, b); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -313,4 +315,29 @@ func pathEscape(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// docxPDF converts a DOCX source to PDF for its page images, once per
+// content: the dossier page and each of its page images ask for the same
+// conversion.
+func (s *Server) docxPDF(ctx context.Context, docx []byte) ([]byte, error) {
+	sum := sha256.Sum256(docx)
+	key := string(sum[:])
+	s.mu.Lock()
+	pdf, ok := s.pdfs[key]
+	s.mu.Unlock()
+	if ok {
+		return pdf, nil
+	}
+	pdf, err := s.opt.PDF.PDF(ctx, docx)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.pdfs == nil || len(s.pdfs) >= 32 {
+		s.pdfs = map[string][]byte{} // a bound, not a policy: converting again is only slower
+	}
+	s.pdfs[key] = pdf
+	s.mu.Unlock()
+	return pdf, nil
 }

@@ -76,6 +76,7 @@ type Server struct {
 
 	mu    sync.Mutex
 	names map[string]summary // record key → what the inbox shows of it
+	pdfs  map[string][]byte  // sha256 of a DOCX source → its PDF
 }
 
 // summary is what the inbox shows of a record; kept in memory only.
