@@ -40,6 +40,8 @@
 //	Pipeline{Extractor, Texter, Rules, Issuer, PDF}  the Processor: extract → validate → render;
 //	                                        Texter is the process wall (sandbox.Texter) in hoso's commands
 //	PDFPool{Options, Size}                  LibreOffice converters shared by the workers
+//	                                        (both, with Input, Output, DossierID and LetterPrefix,
+//	                                        live in package process; these are aliases)
 //	Enqueue / Known / States / Config        for tools and tests
 //
 // # Dossier id and state
