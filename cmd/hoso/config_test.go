@@ -36,7 +36,7 @@ func TestConfigPrecedence(t *testing.T) {
 		wantErr string
 	}{
 		{"defaults", nil, nil, func(c *config) string {
-			if c.HTTP != "127.0.0.1:8080" || c.Ingest.Workers != 2 || c.Ingest.UploadBucket != "hoso-uploads" || c.Ingest.MaxObjectSize != 100<<20 {
+			if c.HTTP != "127.0.0.1:8080" || c.Ingest.Workers != 2 || c.Ingest.UploadBucket != "hoso-uploads" || c.Ingest.MaxObjectSize != 64<<20 {
 				return "defaults not applied"
 			}
 			return ""
