@@ -139,6 +139,10 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusConflict, "Công văn đã được duyệt và cấp số "+d.Approval.Text+"; không sửa được nữa.")
 		return
 	}
+	if d.Next != "" {
+		s.errorPage(w, r, http.StatusConflict, "Hồ sơ đã có bản bổ sung; hãy duyệt bản mới nhất.")
+		return
+	}
 	v := latest(d)
 	if fv := r.FormValue("version"); fv != "" && fv != fmt.Sprint(v) {
 		s.errorPage(w, r, http.StatusConflict, "Đã có bản hiệu chỉnh mới hơn; hãy xem lại trước khi duyệt.")

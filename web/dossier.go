@@ -87,6 +87,7 @@ type dossierData struct {
 	Final       *Approval
 	CanCorrect  bool
 	CanApprove  bool
+	CanAdd      bool
 	Approvable  bool
 	Years       []int
 	Ratings     []hoso.Rating
@@ -140,7 +141,8 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request) {
 	}
 	data := dossierData{State: st, Status: viewOf(st), D: d, Latest: latest(d), Final: d.Approval,
 		CanCorrect: access.Allowed(ctx, access.Correct, st.Origin),
-		CanApprove: access.Allowed(ctx, access.Approve, st.Origin)}
+		CanApprove: access.Allowed(ctx, access.Approve, st.Origin),
+		CanAdd:     access.Allowed(ctx, access.Upload, st.Origin)}
 	data.V, _ = strconv.Atoi(r.URL.Query().Get("v"))
 	if data.V < 1 || data.V > data.Latest {
 		data.V = data.Latest
@@ -173,7 +175,7 @@ func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request) {
 	if data.Rec != nil {
 		s.fillRecord(r, &data)
 		_, letter := render.KindOf(data.Rec)
-		data.Approvable = letter && st.Status == ingest.StatusRendered && d.Approval == nil && data.V == data.Latest
+		data.Approvable = letter && st.Status == ingest.StatusRendered && d.Approval == nil && d.Next == "" && data.V == data.Latest
 	}
 	iss := s.issuer(ctx)
 	data.Signer = iss.Signer

@@ -239,3 +239,12 @@ func mustStates(t testing.TB, e *env) []*ingest.State {
 	}
 	return sts
 }
+
+func (e *env) readUpload(key string) ([]byte, error) {
+	rc, _, err := e.dir.Get(context.Background(), e.svc.Config().UploadBucket, key)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}

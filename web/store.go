@@ -28,6 +28,10 @@ type Dossier struct {
 	Versions []Version  `json:"versions,omitempty"`
 	Approval *Approval  `json:"approval,omitempty"`
 	Voided   []Approval `json:"voided,omitempty"`
+	// Next is the dossier made by adding files to this one (a new
+	// version of the bundle); Prev the one it was made from.
+	Next string `json:"next,omitempty"`
+	Prev string `json:"prev,omitempty"`
 }
 
 // Version is one corrected record and its draft letter.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -231,4 +232,126 @@ func (s *Server) store(r *http.Request, key, ctype string, body io.Reader, size 
 	id := process.DossierID(u.Bucket, u.Key, u.ETag, u.VersionID)
 	access.Note(ctx, id, u.Origin())
 	return uploaded{ID: id, Key: free, URL: "/d/" + id}, nil
+}
+
+// addFiles makes a new version of a dossier with more files (the phiếu
+// the chi bộ sent later): its files and the new ones as one ZIP, processed
+// as a new dossier; the old one points to it and can no longer be
+// approved.
+func (s *Server) addFiles(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxObjectSize+1<<20)
+	if err := r.ParseMultipartForm(32 << 20); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "Tệp gửi lên không đọc được hoặc quá lớn.")
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	st, err := s.dossierState(r, access.Upload)
+	if err != nil {
+		if errors.Is(err, access.ErrForbidden) {
+			s.errorPage(w, r, http.StatusForbidden, "Bạn không được bổ sung hồ sơ của đơn vị này.")
+			return
+		}
+		s.fail(w, r, err)
+		return
+	}
+	d, _, err := s.st.dossier(ctx, st.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.Next != "" {
+		s.errorPage(w, r, http.StatusConflict, "Hồ sơ này đã có bản bổ sung; hãy bổ sung vào bản mới nhất.")
+		return
+	}
+	files := r.MultipartForm.File["file"]
+	if len(files) == 0 {
+		s.errorPage(w, r, http.StatusBadRequest, "Chưa chọn tệp nào.")
+		return
+	}
+	orig, _, err := s.sourceBytes(ctx, st, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	var names []string
+	add := func(name string, rd io.Reader) error {
+		for n := 2; slices.Contains(names, name); n++ {
+			ext := path.Ext(name)
+			name = fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(name, ext), n, ext)
+		}
+		names = append(names, name)
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: s.now()})
+		if err == nil {
+			_, err = io.Copy(f, rd)
+		}
+		return err
+	}
+	if zr, err := zip.NewReader(bytes.NewReader(orig), int64(len(orig))); err == nil && !isOOXML(zr) {
+		for _, f := range zr.File {
+			if f.FileInfo().IsDir() {
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				s.errorPage(w, r, http.StatusBadRequest, "Không đọc được tệp nén của hồ sơ.")
+				return
+			}
+			err = add(f.Name, io.LimitReader(rc, s.cfg.MaxObjectSize))
+			rc.Close()
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		}
+	} else if err := add(fileName(st.Key), bytes.NewReader(orig)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, fh := range files {
+		n := cleanName(fh.Filename)
+		f, err := fh.Open()
+		if n == "" || err != nil {
+			s.errorPage(w, r, http.StatusBadRequest, fmt.Sprintf("Tên tệp %q không hợp lệ.", fh.Filename))
+			return
+		}
+		err = add(n, f)
+		f.Close()
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	zw.Close()
+	if int64(buf.Len()) > s.cfg.MaxObjectSize {
+		s.errorPage(w, r, http.StatusRequestEntityTooLarge, "Hồ sơ quá lớn.")
+		return
+	}
+	stem := strings.TrimSuffix(fileName(st.Key), path.Ext(st.Key))
+	u, err := s.store(r, st.Origin+"/"+stem+" (bổ sung).zip", "application/zip", &buf, int64(buf.Len()))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.st.update(ctx, st.ID, func(d *Dossier) error { d.Origin, d.Next = st.Origin, u.ID; return nil }); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.st.update(ctx, u.ID, func(d *Dossier) error { d.Origin, d.Prev = st.Origin, st.ID; return nil }); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/d/"+u.ID+"?ok="+url.QueryEscape(fmt.Sprintf("Đã bổ sung %d tệp; hồ sơ đang được xét lại.", len(files))), http.StatusSeeOther)
+}
+
+// isOOXML tells a Word document (itself a ZIP) from a ZIP of files.
+func isOOXML(zr *zip.Reader) bool {
+	for _, f := range zr.File {
+		if f.Name == "[Content_Types].xml" {
+			return true
+		}
+	}
+	return false
 }

@@ -164,6 +164,7 @@ func (s *Server) routes() http.Handler {
 	// The correction writes its own audit entry, with field, old and new
 	// value and reason, which the guard's entry cannot carry.
 	mux.Handle("POST /d/{id}/correct", g.Require(access.Correct, "", s.correct))
+	mux.Handle("POST /d/{id}/add", g.Require(access.Upload, access.ActUpload, s.addFiles))
 	mux.Handle("POST /d/{id}/approve", g.Require(access.Approve, access.ActApprove, s.approve))
 	mux.Handle("GET /register", g.Require(access.Read, access.ActList, s.registerPage))
 	mux.Handle("GET /register.csv", g.Require(access.Read, access.ActList, s.registerCSV))

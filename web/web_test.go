@@ -404,3 +404,57 @@ func TestSourcePage(t *testing.T) {
 		t.Errorf("letter preview without a PDF: %d", status)
 	}
 }
+
+// TestAddFiles: a clerk adds a paper to a dossier; its files and the new
+// one become a new dossier, the old one points to it and is not approved.
+func TestAddFiles(t *testing.T) {
+	e := newEnv(t, nil)
+	clerk := e.login("vanthu")
+	id := e.upload(clerk, "chi-bo-a", "08-thieu-nam-giua.docx")[0].ID
+	e.wait(id)
+	post := func(c *http.Client, id string) (int, string) {
+		var body bytes.Buffer
+		mw := newMultipart(&body)
+		mw.file("file", "phieu 2020.docx", []byte("phiếu bổ sung"))
+		mw.close()
+		req, _ := http.NewRequest("POST", e.srv.URL+"/d/"+id+"/add", &body)
+		req.Header.Set("Content-Type", mw.contentType())
+		res, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode, res.Header.Get("Location")
+	}
+	if status, _ := post(e.login("vanthub"), id); status != http.StatusNotFound {
+		t.Errorf("clerk of another unit adds: %d", status)
+	}
+	if status, _ := post(e.login("chuyenvien"), id); status != http.StatusForbidden {
+		t.Errorf("reviewer adds: %d", status)
+	}
+	status, loc := post(clerk, id)
+	if status != http.StatusSeeOther || !strings.HasPrefix(loc, "/d/") {
+		t.Fatalf("add: %d %s", status, loc)
+	}
+	next := strings.TrimPrefix(strings.SplitN(loc, "?", 2)[0], "/d/")
+	st := e.wait(next)
+	if !strings.HasSuffix(st.Key, "08-thieu-nam-giua (bổ sung).zip") {
+		t.Errorf("new dossier's key %q", st.Key)
+	}
+	b, _ := e.readUpload(st.Key)
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil || len(zr.File) != 2 || zr.File[0].Name != "08-thieu-nam-giua.docx" || zr.File[1].Name != "phieu 2020.docx" {
+		t.Fatalf("bundle: %v %v", err, zr)
+	}
+	_, body, _ := e.do(clerk, "GET", "/d/"+id, nil)
+	if !strings.Contains(body, `id="ban-moi"`) || !strings.Contains(body, "/d/"+next) {
+		t.Error("the old dossier does not point to the new one")
+	}
+	if status, _ := post(clerk, id); status != http.StatusConflict {
+		t.Errorf("adding to the old one again: %d", status)
+	}
+	status, body, _ = e.do(e.login("lanhdao"), "POST", "/d/"+id+"/approve", url.Values{"form": {"K/T"}, "holder": {"x"}, "title": {"y"}, "signer": {"z"}})
+	if status != http.StatusConflict || !strings.Contains(body, "bản bổ sung") {
+		t.Errorf("approving the old one: %d", status)
+	}
+}
