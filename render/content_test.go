@@ -50,7 +50,7 @@ func corpusRecord(tr corpus.Truth) *hoso.Record {
 		rec.ReviewDateEvidence = &e
 	}
 	for _, a := range tr.Appraisals {
-		rec.Appraisals = append(rec.Appraisals, hoso.Appraisal{Year: a.Year, Rating: a.Rating,
+		rec.Appraisals = append(rec.Appraisals, hoso.Appraisal{Year: a.Year, Rating: a.Rating, Date: a.Date,
 			Evidence: ev(fmt.Sprintf("Năm %d: %s", a.Year, a.Rating.Vietnamese()))})
 	}
 	for _, a := range tr.Awards {

@@ -65,6 +65,9 @@ type Truth struct {
 type Appraisal struct {
 	Year   int         `json:"year"`
 	Rating hoso.Rating `json:"rating"`
+	// Date is the date line of the paper that gives a rating of the review
+	// year: it decides whether that year ends the window.
+	Date hoso.Date `json:"date,omitzero"`
 }
 
 // Award is an award without evidence.
@@ -111,7 +114,7 @@ func (d *Dossier) Truth(file string, format hoso.Format) Truth {
 		t.Candidate.DateOfBirth = d.Person.Born
 	}
 	for _, r := range d.ratings() {
-		t.Appraisals = append(t.Appraisals, Appraisal{r.Year, r.Rating})
+		t.Appraisals = append(t.Appraisals, Appraisal{Year: r.Year, Rating: r.Rating})
 	}
 	for _, a := range d.awards() {
 		t.Awards = append(t.Awards, Award{a.Year, a.Kind, a.Issuer, a.DecisionText()})

@@ -174,6 +174,21 @@ func (c *Case) ratedBefore(R hoso.Date) bool {
 	return false
 }
 
+// ratingDate is the date of the paper that rates year y: its phiếu, else
+// the unit's nhận xét.
+func (c *Case) ratingDate(y int) hoso.Date {
+	var nx hoso.Date
+	for _, p := range c.Papers() {
+		switch {
+		case p.Kind == KPhieu && p.Year == y:
+			return p.Date
+		case p.Kind == KNhanXet:
+			nx = p.Date
+		}
+	}
+	return nx
+}
+
 func (c *Case) year(y int) Year {
 	for _, x := range c.Years {
 		if x.Year == y {
@@ -441,7 +456,11 @@ func (c *Case) Truth(file string, format hoso.Format) corpus.Truth {
 		t.Candidate.Education = c.Person.Education
 	}
 	for _, r := range c.authRatings() {
-		t.Appraisals = append(t.Appraisals, corpus.Appraisal{Year: r.Year, Rating: r.Rating})
+		a := corpus.Appraisal{Year: r.Year, Rating: r.Rating}
+		if r.Year == j.Review.Year {
+			a.Date = c.ratingDate(r.Year)
+		}
+		t.Appraisals = append(t.Appraisals, a)
 	}
 	for _, a := range c.awards() {
 		t.Awards = append(t.Awards, a.truth())
