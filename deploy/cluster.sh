@@ -148,13 +148,36 @@ start_hoso() {
 		"$hoso" serve
 }
 
+wait_hoso() { # NAME I: 0 once its API answers, 1 if it exits first
+	local n
+	for ((n = 0; n < 600; n++)); do
+		curl -fsS -o /dev/null "http://127.0.0.1:$((base + 50 + $2))/healthz" 2>/dev/null && return 0
+		alive "$1" || return 1
+		sleep 0.2
+	done
+	echo "cluster.sh: $1 did not come up" >&2
+	return 1
+}
+
 start() { # NAME
 	local name=$1 i=${1//[!0-9]/}
 	alive "$name" && return 0
 	case $name in
 	nats*) start_nats "$i"; wait_for "127.0.0.1:$((base + i))" "$name" ;;
 	minio*) start_minio "$i" ;; # a lone node waits for the others: no wait here
-	hoso*) start_hoso "$i"; wait_for "http://127.0.0.1:$((base + 50 + i))/healthz" "$name" 120 ;;
+	hoso*)
+		# hoso serve exits when NATS or MinIO cannot serve its setup (as
+		# during an election); compose and Kubernetes restart it, so does
+		# this script.
+		local try
+		for try in 1 2 3 4 5 6; do
+			start_hoso "$i"
+			wait_hoso "$name" "$i" && return 0
+			echo "cluster.sh: $name exited while starting (try $try); starting it again" >&2
+			sleep 2
+		done
+		return 1
+		;;
 	*) echo "cluster.sh: no process $name" >&2; return 2 ;;
 	esac
 }

@@ -85,7 +85,9 @@ func TestCluster(t *testing.T) {
 			restartWG.Go(func() {
 				time.Sleep(8 * time.Second)
 				for _, v := range victims {
-					s.script("start", v)
+					if out, err := s.run("start", v); err != nil {
+						t.Errorf("cluster.sh start %s: %v\n%s", v, err, out)
+					}
 				}
 				restarted = time.Now()
 				t.Logf("restarted them %s after the kill", restarted.Sub(killed).Round(100*time.Millisecond))

@@ -119,13 +119,18 @@ func startStack(t testing.TB, size stackSize, port int) *stack {
 
 func (s *stack) script(args ...string) string {
 	s.t.Helper()
-	cmd := exec.Command("./cluster.sh", args...)
-	cmd.Env = s.env
-	out, err := cmd.CombinedOutput()
+	out, err := s.run(args...)
 	if err != nil {
 		s.t.Logf("cluster.sh %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return string(out)
+	return out
+}
+
+func (s *stack) run(args ...string) (string, error) {
+	cmd := exec.Command("./cluster.sh", args...)
+	cmd.Env = s.env
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }
 
 func (s *stack) dumpLogs() {
