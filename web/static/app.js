@@ -60,7 +60,11 @@
     ["dragleave", "drop"].forEach(function (n) { drop.addEventListener(n, function (e) { e.preventDefault(); drop.classList.remove("over"); }); });
     drop.addEventListener("drop", function (e) { picked = picked.concat(Array.prototype.slice.call(e.dataTransfer.files)); show(); });
     function poll(li, id) {
-      fetch("/d/" + id + "/status", { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (s) {
+      fetch("/d/" + id + "/status", { credentials: "same-origin" }).then(function (r) {
+        // 404 until a worker has taken the new file in: keep asking.
+        if (r.status === 404) return { busy: true, status_text: "Đã nhận, chờ xử lý" };
+        return r.json();
+      }).then(function (s) {
         var out = li.querySelector(".out");
         out.textContent = s.status_text + (s.verdict_text ? " — " + s.verdict_text : "") + (s.error ? " — " + s.error : "");
         if (s.duplicate_of) { out.textContent += " (trùng với hồ sơ đã có)"; }
