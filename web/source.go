@@ -99,12 +99,24 @@ func (s *Server) locateSource(ctx context.Context, st *ingest.State, e hoso.Evid
 		sv := &sourceView{Image: img, Text: e.Text}
 		if bx, ok := s.locate(ctx, b, page, e.Text); ok {
 			sv.Box = &bx
-		} else {
-			sv.Note = "Không xác định được vị trí dòng trên trang (trang quét); đoạn văn bản đọc được ở dưới."
+		} else if png, err := s.pdftoppm(ctx, b, page, 200); err == nil && e.Confidence > 0 {
+			// A scanned page: find the OCR line on the image.
+			if bx, ok := s.locateOCR(ctx, png, e.Text); ok {
+				sv.Box = &bx
+			}
+		}
+		if sv.Box == nil {
+			sv.Note = "Không xác định được vị trí dòng trên trang; đoạn văn bản đọc được ở trên."
 		}
 		return sv
 	case func() bool { _, ok := isImage(b); return ok }():
-		return &sourceView{Image: img, Text: e.Text, Note: "Ảnh chụp giấy tờ; dòng đọc được bằng OCR ở dưới."}
+		sv := &sourceView{Image: img, Text: e.Text}
+		if bx, ok := s.locateOCR(ctx, b, e.Text); ok {
+			sv.Box = &bx
+		} else {
+			sv.Note = "Ảnh chụp giấy tờ; không xác định được vị trí dòng, đoạn đọc được bằng OCR ở trên."
+		}
+		return sv
 	case isZIP(b) && s.opt.PDF != nil:
 		sv := &sourceView{Text: e.Text, Note: "Đoạn văn trong tệp Word (" + e.Block + ")."}
 		if pdf, err := s.docxPDF(ctx, b); err == nil {
@@ -195,13 +207,17 @@ func withPDF(pdf []byte, fn func(path string) error) error {
 	return fn(f.Name())
 }
 
-func (s *Server) pdftoppm(ctx context.Context, pdf []byte, page int) ([]byte, error) {
+func (s *Server) pdftoppm(ctx context.Context, pdf []byte, page int, dpi ...int) ([]byte, error) {
+	res := 110
+	if len(dpi) > 0 {
+		res = dpi[0]
+	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	var out bytes.Buffer
 	err := withPDF(pdf, func(p string) error {
 		cmd := exec.CommandContext(ctx, s.tool("pdftoppm"), "-f", strconv.Itoa(page), "-l", strconv.Itoa(page),
-			"-r", "110", "-png", "-singlefile", p)
+			"-r", strconv.Itoa(res), "-png", "-singlefile", p)
 		cmd.Stdout = &out
 		return cmd.Run()
 	})
@@ -253,12 +269,31 @@ func (s *Server) locate(ctx context.Context, pdf []byte, page int, text string) 
 		return box{}, false
 	}
 	pg := doc.Pages[0]
-	words := make([]string, len(pg.Words))
+	ws := make([]wordBox, len(pg.Words))
 	for i, wd := range pg.Words {
-		words[i] = vntext.Bare(wd.Text)
+		ws[i] = wordBox{wd.Text, wd.XMin, wd.YMin, wd.XMax, wd.YMax}
 	}
-	// The longest run of page words equal to the evidence's words from its
-	// start; at least three words (or all of a shorter text).
+	return matchWords(ws, pg.Width, pg.Height, text)
+}
+
+// wordBox is a word on a page and its box, in the page's units.
+type wordBox struct {
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+// matchWords finds the longest run of page words equal (without accents)
+// to text's words from its start, at least three words (or all of a
+// shorter text), and returns the box around them in percent of the page.
+func matchWords(ws []wordBox, width, height float64, text string) (box, bool) {
+	want := strings.Fields(vntext.Bare(text))
+	if len(want) == 0 || width == 0 || height == 0 {
+		return box{}, false
+	}
+	words := make([]string, len(ws))
+	for i, w := range ws {
+		words[i] = vntext.Bare(w.Text)
+	}
 	bestI, bestN := -1, 0
 	for i := range words {
 		n := 0
@@ -269,16 +304,73 @@ func (s *Server) locate(ctx context.Context, pdf []byte, page int, text string) 
 			bestI, bestN = i, n
 		}
 	}
-	if bestI < 0 || bestN < min(3, len(want)) || pg.Width == 0 || pg.Height == 0 {
+	if bestI < 0 || bestN < min(3, len(want)) {
 		return box{}, false
 	}
-	x0, y0, x1, y1 := pg.Words[bestI].XMin, pg.Words[bestI].YMin, pg.Words[bestI].XMax, pg.Words[bestI].YMax
-	for _, wd := range pg.Words[bestI : bestI+bestN] {
-		x0, y0, x1, y1 = min(x0, wd.XMin), min(y0, wd.YMin), max(x1, wd.XMax), max(y1, wd.YMax)
+	x0, y0, x1, y1 := ws[bestI].XMin, ws[bestI].YMin, ws[bestI].XMax, ws[bestI].YMax
+	for _, w := range ws[bestI : bestI+bestN] {
+		x0, y0, x1, y1 = min(x0, w.XMin), min(y0, w.YMin), max(x1, w.XMax), max(y1, w.YMax)
 	}
-	const pad = 2.0
-	return box{Left: 100 * (x0 - pad) / pg.Width, Top: 100 * (y0 - pad) / pg.Height,
-		Width: 100 * (x1 - x0 + 2*pad) / pg.Width, Height: 100 * (y1 - y0 + 2*pad) / pg.Height}, true
+	pad := width / 300
+	return box{Left: 100 * (x0 - pad) / width, Top: 100 * (y0 - pad) / height,
+		Width: 100 * (x1 - x0 + 2*pad) / width, Height: 100 * (y1 - y0 + 2*pad) / height}, true
+}
+
+// locateOCR finds text on a page image (a scan, a photo) by Tesseract's
+// word boxes, read once per image.
+func (s *Server) locateOCR(ctx context.Context, img []byte, text string) (box, bool) {
+	sum := sha256.Sum256(img)
+	key := string(sum[:])
+	s.mu.Lock()
+	o, ok := s.ocr[key]
+	s.mu.Unlock()
+	if !ok {
+		ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		var out bytes.Buffer
+		cmd := exec.CommandContext(ctx, s.tool("tesseract"), "stdin", "stdout", "-l", "vie", "tsv")
+		cmd.Stdin, cmd.Stdout = bytes.NewReader(img), &out
+		if err := cmd.Run(); err != nil {
+			s.log.Warn("web: OCR for the highlight", "err", err)
+			return box{}, false
+		}
+		o = parseTSV(out.String())
+		s.mu.Lock()
+		if s.ocr == nil || len(s.ocr) >= 32 {
+			s.ocr = map[string]ocrPage{}
+		}
+		s.ocr[key] = o
+		s.mu.Unlock()
+	}
+	return matchWords(o.words, o.width, o.height, text)
+}
+
+// ocrPage is Tesseract's reading of one image.
+type ocrPage struct {
+	width, height float64
+	words         []wordBox
+}
+
+// parseTSV reads tesseract's tsv output: level 1 is the page, level 5 a
+// word (left, top, width, height, conf, text).
+func parseTSV(tsv string) ocrPage {
+	var o ocrPage
+	for _, line := range strings.Split(tsv, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 12 {
+			continue
+		}
+		num := func(i int) float64 { v, _ := strconv.ParseFloat(f[i], 64); return v }
+		switch f[0] {
+		case "1":
+			o.width, o.height = num(8), num(9)
+		case "5":
+			if t := strings.TrimSpace(f[11]); t != "" {
+				o.words = append(o.words, wordBox{t, num(6), num(7), num(6) + num(8), num(7) + num(9)})
+			}
+		}
+	}
+	return o
 }
 
 // contentDisposition names a download: the Vietnamese name in filename*

@@ -77,6 +77,7 @@ type Server struct {
 	mu    sync.Mutex
 	names map[string]summary // record key → what the inbox shows of it
 	pdfs  map[string][]byte  // sha256 of a DOCX source → its PDF
+	ocr   map[string]ocrPage // sha256 of a page image → Tesseract's words
 }
 
 // summary is what the inbox shows of a record; kept in memory only.
