@@ -75,6 +75,9 @@ type unit struct {
 	// hintUntil is the token after the ")" that closes a hint the line
 	// above opened; ratings before it are options.
 	hintUntil int
+	// selfCells marks the cells of a row under a "Cá nhân tự đánh giá"
+	// column: the candidate's own rating, not the authority's.
+	selfCells []bool
 }
 
 type colRole uint8
@@ -141,6 +144,7 @@ func newReader(t *extract.Text) *reader {
 	r := &reader{t: t, x: lex()}
 	r.buildUnits()
 	r.optionTables()
+	r.selfColumns()
 	r.optionLines()
 	r.legends()
 	r.segment()

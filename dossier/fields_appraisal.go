@@ -315,7 +315,7 @@ func (r *reader) clauses(u *unit, next *unit, lines bool) [][]item {
 	cue := false
 	self := false
 	skip := r.optionMask(u)
-	skipped := func(i int) bool { return u.unticked || i < len(skip) && skip[i] }
+	skipped := func(i int) bool { return u.unticked || i < len(skip) && skip[i] || u.inSelfCell(i) }
 	closeClause := func() {
 		if !cue && len(cur) > 0 {
 			out = append(out, cur)

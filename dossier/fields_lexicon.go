@@ -111,6 +111,7 @@ type words struct {
 	hop                  []string
 	congDoan, khenThuong []string
 	canCu                []string
+	thamQuyen, thuTruong []string
 	veViec               []string
 	legend               [][]string // openings of a note that spells out abbreviations
 	tuNhanXet            []string
@@ -242,6 +243,8 @@ var lex = sync.OnceValue(func() *lexicon {
 		tuXepLoai:      f("tự xếp loại"),
 		congDoan:       f("công đoàn"),
 		canCu:          f("căn cứ"),
+		thamQuyen:      f("thẩm quyền"),
+		thuTruong:      f("thủ trưởng"),
 		veViec:         f("về việc"),
 		legend:         [][]string{f("ghi chú"), f("chú thích"), f("chú giải"), f("viết tắt"), f("ký hiệu"), f("chữ viết tắt")},
 		tuNhanXet:      f("tự nhận xét"),

@@ -286,3 +286,17 @@ func TestFormScanBoxesAndGluedWords(t *testing.T) {
 		})
 	}
 }
+
+func TestFormSelfAndAuthorityColumns(t *testing.T) {
+	rec, _ := Read(blocks(
+		"PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
+		"Năm 2022",
+		"Họ và tên: Bế Thị Ỷ",
+		"| Nội dung | Cá nhân tự đánh giá | Cấp có thẩm quyền đánh giá |",
+		"| Kết quả thực hiện nhiệm vụ | Tốt | Tốt |",
+		"| Xếp loại chất lượng | Hoàn thành xuất sắc nhiệm vụ | Hoàn thành tốt nhiệm vụ |",
+	))
+	if got := ratingsOf(rec); !slices.Equal(got, []string{"2022:HTTNV"}) {
+		t.Errorf("ratings %v, want the authority's 2022:HTTNV", got)
+	}
+}

@@ -40,6 +40,9 @@ func (r *reader) optionMask(u *unit) []bool {
 	toks := l.toks
 	var ms []match
 	for i := 0; i < len(toks); i++ {
+		if u.inSelfCell(i) {
+			continue
+		}
 		if p, n := r.x.at(toks, i, catRatingCode); p != nil {
 			ms = append(ms, match{i: i, n: n, rt: hoso.Rating(p.val)})
 			i += n - 1
@@ -449,4 +452,51 @@ func ocrBoxBefore(l *line, i int) tick {
 		return tickNo
 	}
 	return tickNone
+}
+
+// selfColumns finds tables that set the candidate's own rating beside the
+// authority's ("Nội dung | Cá nhân tự đánh giá | Cấp có thẩm quyền đánh
+// giá") and marks, in the rows below, the cells of the self column.
+func (r *reader) selfColumns() {
+	type key struct {
+		file  string
+		table int
+	}
+	self := map[key][]bool{}
+	for ui := range r.units {
+		u := &r.units[ui]
+		if u.table == 0 || len(u.cellAt) < 2 {
+			continue
+		}
+		k := key{u.file, u.table}
+		if cols, ok := r.selfHeader(u); ok {
+			self[k] = cols
+			continue
+		}
+		if cols := self[k]; cols != nil && len(cols) == len(u.cellAt) {
+			u.selfCells = cols
+		}
+	}
+}
+
+// selfHeader reports whether a row heads a self-assessment column and
+// which cells are the candidate's own.
+func (r *reader) selfHeader(u *unit) ([]bool, bool) {
+	cols := make([]bool, len(u.cellAt))
+	found, other := false, false
+	for k := range u.cellAt {
+		c := tokenize(u.cellText(k)).toks
+		switch {
+		case hasSeq(c, r.x.w.tuDanhGia) || hasSeq(c, r.x.w.tuXepLoai) || hasSeq(c, r.x.w.tuNhanXet):
+			cols[k], found = true, true
+		case hasSeq(c, r.x.w.thamQuyen) || hasSeq(c, r.x.w.thuTruong):
+			other = true
+		}
+	}
+	return cols, found && other
+}
+
+// inSelfCell reports whether token i of u stands in a self column's cell.
+func (u *unit) inSelfCell(i int) bool {
+	return u.selfCells != nil && i < len(u.l.toks) && u.selfCells[u.cellOf(u.l.toks[i].start)]
 }
