@@ -19,6 +19,7 @@ import (
 
 	"github.com/hoso-vn/hoso/extract"
 	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/process"
 	"github.com/hoso-vn/hoso/render"
 	"github.com/hoso-vn/hoso/validate"
 )
@@ -450,7 +451,7 @@ func scrubbed(err error, urls string) error {
 func (c *config) processor(ctx context.Context, log *slog.Logger) (p ingest.Processor, close func() error, err error) {
 	// The upload limit is the readers' limit too: one number, so an upload
 	// the API took is never refused later as too large.
-	pl := &ingest.Pipeline{Extractor: &extract.Extractor{Logger: log, Limits: extract.Limits{MaxBytes: c.Ingest.MaxObjectSize}}}
+	pl := &process.Pipeline{Extractor: &extract.Extractor{Logger: log, Limits: extract.Limits{MaxBytes: c.Ingest.MaxObjectSize}}}
 	switch c.OCR {
 	case "auto":
 		ocr := extract.NewOCR(extract.OCROptions{Logger: log})
@@ -481,7 +482,7 @@ func (c *config) processor(ctx context.Context, log *slog.Logger) (p ingest.Proc
 	pl.Texter = tx
 	close = closeWall
 	if c.Ingest.PDF {
-		pool := &ingest.PDFPool{Size: c.Ingest.Workers}
+		pool := &process.PDFPool{Size: c.Ingest.Workers}
 		pl.PDF = pool
 		close = func() error { return errors.Join(pool.Close(), closeWall()) }
 	}

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/process"
 	"github.com/hoso-vn/hoso/validate"
 )
 
@@ -181,7 +181,7 @@ func TestProcessor(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeFn()
-	pl, ok := p.(*ingest.Pipeline)
+	pl, ok := p.(*process.Pipeline)
 	if !ok {
 		t.Fatalf("processor is %T", p)
 	}
@@ -218,8 +218,8 @@ func TestProcessor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pool, ok := p.(*ingest.Pipeline).PDF.(*ingest.PDFPool); !ok || pool.Size != 3 {
-		t.Errorf("--pdf: converter %#v, want a pool of one per worker", p.(*ingest.Pipeline).PDF)
+	if pool, ok := p.(*process.Pipeline).PDF.(*process.PDFPool); !ok || pool.Size != 3 {
+		t.Errorf("--pdf: converter %#v, want a pool of one per worker", p.(*process.Pipeline).PDF)
 	}
 	if err := closeFn(); err != nil {
 		t.Errorf("closing an unused pool: %v", err)

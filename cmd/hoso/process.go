@@ -12,12 +12,12 @@ import (
 	"time"
 
 	"github.com/hoso-vn/hoso"
-	"github.com/hoso-vn/hoso/ingest"
+	"github.com/hoso-vn/hoso/process"
 	"github.com/hoso-vn/hoso/render"
 )
 
 // cmdProcess runs the whole pipeline (extract → validate → render) on local
-// files, with no server: the same ingest.Pipeline the workers run.
+// files, with no server: the same process.Pipeline the workers run.
 //
 //	hoso process [--json] [--out DIR] [--pdf] [--rules ID|FILE] [--issuer FILE] [--date YYYY-MM-DD] FILE...
 func cmdProcess(ctx context.Context, m *Main, args []string) error {
@@ -74,9 +74,9 @@ flags:`)
 	}
 	tx, closeWall := ef.wall.texter(ctx, x, 1, m.Logger)
 	defer closeWall()
-	p := &ingest.Pipeline{Extractor: x, Texter: tx, Rules: rules, Issuer: iss}
+	p := &process.Pipeline{Extractor: x, Texter: tx, Rules: rules, Issuer: iss}
 	if *withPDF {
-		pool := &ingest.PDFPool{Options: render.ConverterOptions{Logger: m.Logger}, Size: 1}
+		pool := &process.PDFPool{Options: render.ConverterOptions{Logger: m.Logger}, Size: 1}
 		defer pool.Close()
 		p.PDF = pool
 	}
@@ -125,7 +125,7 @@ flags:`)
 // processFile runs the pipeline on one local file, or standard input for "-". The dossier id is the one
 // the service would give the same bytes under the same name in a bucket
 // called "local", so ids are stable across runs.
-func (m *Main) processFile(ctx context.Context, p *ingest.Pipeline, name string, date hoso.Date) (*hoso.Record, []ingest.Document, error) {
+func (m *Main) processFile(ctx context.Context, p *process.Pipeline, name string, date hoso.Date) (*hoso.Record, []process.Document, error) {
 	f, size, closeFn, err := m.openInput(name, p.Extractor.Limits.Defaults().MaxBytes)
 	if err != nil {
 		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không mở được tệp %q", "cannot open %q", name)), nil, nil
@@ -140,8 +140,8 @@ func (m *Main) processFile(ctx context.Context, p *ingest.Pipeline, name string,
 		return rejectedRecord(name, hoso.Wrap(err, hoso.EUNREADABLE, "Không đọc được tệp %q", "cannot read %q", name)), nil, nil
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
-	id := ingest.DossierID("local", filepath.Base(name), sum, "")
-	o, err := p.Process(ctx, ingest.Input{DossierID: id, Key: name, ETag: sum, R: f, Size: size, Date: date, LastTry: true})
+	id := process.DossierID("local", filepath.Base(name), sum, "")
+	o, err := p.Process(ctx, process.Input{DossierID: id, Key: name, ETag: sum, R: f, Size: size, Date: date, LastTry: true})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -151,15 +151,15 @@ func (m *Main) processFile(ctx context.Context, p *ingest.Pipeline, name string,
 
 // writeOutputs writes <id>.json and the letters next to it, and records the
 // letter paths in rec.Letter before the JSON is written.
-func writeOutputs(dir string, rec *hoso.Record, letters []ingest.Document) error {
+func writeOutputs(dir string, rec *hoso.Record, letters []process.Document) error {
 	base := filepath.Join(dir, rec.DossierID)
-	pathOf := func(d ingest.Document) string { return base + "." + d.Ext }
+	pathOf := func(d process.Document) string { return base + "." + d.Ext }
 	for _, d := range letters {
 		if err := os.WriteFile(pathOf(d), d.Data, 0o644); err != nil {
 			return err
 		}
 	}
-	if l := ingest.LetterOf(letters, pathOf); l != nil {
+	if l := process.LetterOf(letters, pathOf); l != nil {
 		rec.Letter = l
 	}
 	b, err := json.MarshalIndent(rec, "", "  ")
