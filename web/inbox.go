@@ -33,6 +33,7 @@ type row struct {
 	Created              time.Time
 	Number               string
 	Version              int
+	Since                string // RFC 3339, while busy
 }
 
 type inboxData struct {
@@ -89,7 +90,7 @@ func (s *Server) summaryOf(ctx context.Context, key string) summary {
 // rowOf joins a state with its workspace entry.
 func (s *Server) rowOf(ctx context.Context, st *ingest.State) row {
 	rw := row{ID: st.ID, Unit: st.Origin, File: fileName(st.Key), Status: st.Status, Verdict: st.Verdict,
-		Review: st.Review, Created: st.Created, Version: 1}
+		Review: st.Review, Created: st.Created, Version: 1, Since: viewOf(st).Since}
 	key := st.Record
 	if d, _, err := s.st.dossier(ctx, st.ID); err == nil {
 		if n := len(d.Versions); n > 0 {
@@ -184,6 +185,9 @@ type statusView struct {
 	Error       string   `json:"error,omitempty"`
 	Unit        string   `json:"unit"`
 	File        string   `json:"file"`
+	// Since is when the dossier entered its status (RFC 3339), for the
+	// elapsed time shown while a file is read.
+	Since string `json:"since,omitempty"`
 }
 
 func viewOf(st *ingest.State) statusView {
@@ -192,6 +196,9 @@ func viewOf(st *ingest.State) statusView {
 		Unit: st.Origin, File: fileName(st.Key)}
 	if st.Error != nil {
 		v.Error = st.Error.Message
+	}
+	if v.Busy {
+		v.Since = st.Updated.UTC().Format(time.RFC3339)
 	}
 	return v
 }

@@ -27,7 +27,10 @@
       st.className = "st st-" + s.status;
       st.textContent = "";
       st.appendChild(el("span", "status-text", s.status_text));
-      if (s.busy) { var p = el("progress"); p.setAttribute("aria-label", "Đang xử lý"); st.appendChild(p); }
+      if (s.busy) {
+        var p = el("progress"); p.setAttribute("aria-label", "Đang xử lý"); st.appendChild(p);
+        var sp = el("span", "elapsed muted"); sp.dataset.since = s.since; st.appendChild(sp);
+      }
       var v = row.querySelector(".verdict");
       v.className = "verdict v-" + (s.verdict || "");
       v.textContent = s.verdict_text || "";
@@ -122,6 +125,15 @@
     }
     kind.addEventListener("change", sync); sync();
   }
+
+  // Elapsed time of the files being read (OCR of a scan takes a while).
+  function tick() {
+    document.querySelectorAll(".elapsed[data-since]").forEach(function (e) {
+      var t = Date.parse(e.dataset.since);
+      if (!isNaN(t)) e.textContent = "đã " + Math.max(0, Math.round((Date.now() - t) / 1000)) + " giây";
+    });
+  }
+  tick(); setInterval(tick, 1000);
 
   var pr = $("[data-print]");
   if (pr) pr.addEventListener("click", function () { window.print(); });
