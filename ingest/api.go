@@ -57,9 +57,32 @@ func (s *Service) handler(g *access.Guard) http.Handler {
 		s.httpError(w, r, errNoRoute)
 	})
 	if g != nil {
-		return g.Protect(mux)
+		return s.natsDown(g.Protect(mux))
 	}
-	return mux
+	return s.natsDown(mux)
+}
+
+// natsDown answers 503 at once, with Retry-After, on the /v1/ routes
+// while the NATS connection is down: every one of them reads NATS (state,
+// accounts, sessions, the audit trail), and a request used to wait for it
+// until the client gave up. The contract documents need no NATS.
+func (s *Service) natsDown(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.js != nil && strings.HasPrefix(r.URL.Path, "/v1/") && !contractPath(r.URL.Path) {
+			if nc := s.js.Conn(); nc != nil && !nc.IsConnected() {
+				w.Header().Set("Retry-After", "5")
+				writeJSON(w, http.StatusServiceUnavailable, apiError{&hoso.ErrorInfo{Code: hoso.ETRANSIENT,
+					Message: "Tạm thời không kết nối được máy chủ NATS; vui lòng thử lại sau ít phút.",
+					English: "NATS is unreachable for now; retry in a few minutes."}})
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func contractPath(p string) bool {
+	return p == "/v1/openapi.json" || p == "/v1/asyncapi.json" || strings.HasPrefix(p, "/v1/schema/")
 }
 
 // Routes lists the patterns the API serves behind a guard ("GET
