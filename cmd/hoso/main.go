@@ -60,8 +60,8 @@ func commands() map[string]command {
 		"extract":   {"print the extracted record of each file as JSON", cmdExtract},
 		"validate":  {"the verdict and every rule of record JSON files (not dossier files: see process)", cmdValidate},
 		"rules":     {"list the embedded rule sets", cmdRules},
-		"render":    {"render the letter for a record JSON", cmdRender},
-		"version":   {"print the version", cmdVersion},
+		"render":    {"render the letter of a validated record JSON", cmdRender},
+		"version":   {"print the version, commit and commit time", cmdVersion},
 		"users":     {"manage accounts and API tokens (add, list, disable, reset, token …)", cmdUsers},
 		"audit":     {"print the audit trail: who did what to which dossier", cmdAudit},
 		"purge":     {"remove dossiers past the retention period (the audit trail stays)", cmdPurge},
@@ -139,9 +139,10 @@ func (m *Main) usage(cmds map[string]command) {
 	sort.Strings(names)
 	fmt.Fprintln(m.Stderr, "usage: hoso <command> [flags] [files]\n\ncommands:")
 	for _, n := range names {
-		fmt.Fprintf(m.Stderr, "  %-9s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(m.Stderr, "  %-10s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprintln(m.Stderr, "\nRun 'hoso <command> -h' for a command's flags.")
+	fmt.Fprintln(m.Stderr, "\nRun 'hoso <command> -h' for a command's flags; - reads standard input where a file is expected.\n"+
+		"Exit status: 0 done, 1 a file rejected or a record not eligible, 2 usage or environment error.")
 }
 
 // flags returns a FlagSet that writes its usage to m.Stderr, in the one
