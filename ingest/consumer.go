@@ -162,5 +162,8 @@ func (s *Service) natsFailover(ctx context.Context, err error) bool {
 // message back.
 const (
 	failoverWait = 15 * time.Second
-	retryPause   = 2 * time.Second
+	// holdMax is the longest retry delay a worker waits itself, keeping
+	// the message (well inside the ack wait), instead of a delayed nak.
+	holdMax    = 5 * time.Second
+	retryPause = 2 * time.Second
 )

@@ -226,6 +226,14 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		s.m.failure(string(hoso.ETRANSIENT))
 		s.noteRetry(context.WithoutCancel(ctx), st, err, delivered)
 		s.retried.Store(time.Now().UnixNano())
+		if delay > 0 && delay <= min(holdMax, s.cfg.AckWait/2) {
+			// A short delay is waited here, the message kept, and then
+			// handed back at once: a delayed nak lives only in the memory
+			// of the consumer leader, and one that met a leader change was
+			// seen to come back after 100 s instead of 5 s.
+			sleep(ctx, delay)
+			delay = 0
+		}
 		s.settle(ctx, msg, bodyNak(delay))
 	case out == outIgnored:
 		s.m.message("ignored")
