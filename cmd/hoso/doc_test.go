@@ -189,3 +189,46 @@ func TestREADMERecordExample(t *testing.T) {
 		t.Errorf("README's record example: %v", err)
 	}
 }
+
+// flagDefaults maps each variable of the service commands to its flag's
+// default as their help prints it, durations shortened as people write
+// them (5m0s → 5m).
+func flagDefaults(t *testing.T) map[string]string {
+	line := regexp.MustCompile(`(?m)^  --[a-z0-9-]+(?: [a-z]+)?  \[(HOSO_[A-Z0-9_]+)\]\n      .*\(default ([^)]*)\)$`)
+	out := map[string]string{}
+	for _, cmd := range []string{"run", "serve"} {
+		for _, m := range line.FindAllStringSubmatch(helpOf(t, cmd), -1) {
+			d := m[2]
+			if strings.HasSuffix(d, "m0s") {
+				d = strings.TrimSuffix(d, "0s")
+			}
+			out[m[1]] = d
+		}
+	}
+	return out
+}
+
+// TestDeployConfigurationDefaults: each variable's default, where its
+// flag has one, is stated in its row of deploy/README's table.
+func TestDeployConfigurationDefaults(t *testing.T) {
+	doc := section(t, readDoc(t, "../../deploy/README.md"), "### Configuration")
+	defs := flagDefaults(t)
+	if len(defs) < 10 {
+		t.Fatalf("only %d defaults read from the help", len(defs))
+	}
+	for _, row := range strings.Split(doc, "\n") {
+		if !strings.HasPrefix(row, "| `HOSO_") {
+			continue
+		}
+		first := strings.SplitN(row[1:], "|", 2)[0]
+		for _, v := range envName.FindAllString(first, -1) {
+			d, ok := defs[v]
+			if !ok {
+				continue
+			}
+			if !strings.Contains(row, "("+d) && !strings.Contains(row, "`"+d+"`") {
+				t.Errorf("deploy/README.md: the row of %s does not state its default %s", v, d)
+			}
+		}
+	}
+}
