@@ -232,3 +232,15 @@ func TestDeployConfigurationDefaults(t *testing.T) {
 		}
 	}
 }
+
+// TestServeFlagsHaveVariables: README says every flag of 'hoso serve' has
+// a HOSO_* variable; run's too, but --nats-only (a mode, not a setting).
+func TestServeFlagsHaveVariables(t *testing.T) {
+	for _, cmd := range []string{"serve", "run"} {
+		for _, line := range strings.Split(helpOf(t, cmd), "\n") {
+			if strings.HasPrefix(line, "  --") && !strings.Contains(line, "[HOSO_") && line != "  --nats-only" {
+				t.Errorf("hoso %s: %s has no variable", cmd, strings.TrimSpace(line))
+			}
+		}
+	}
+}
