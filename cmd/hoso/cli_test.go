@@ -84,7 +84,7 @@ func TestStdinAndValidate(t *testing.T) {
 	}
 
 	code, out, errOut := cli(t, extracted, "render", "--out", t.TempDir(), "-")
-	if code != 2 || !strings.Contains(errOut, "not validated") || !strings.Contains(errOut, "hoso validate --json") {
+	if code != 2 || !strings.Contains(errOut, "not validated") || !strings.Contains(errOut, "hoso validate --json - | hoso render -") {
 		t.Errorf("render of an unvalidated record: %d %s", code, errOut)
 	}
 

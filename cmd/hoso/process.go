@@ -110,7 +110,7 @@ flags:`)
 				return fmt.Errorf("hoso process: %w", err)
 			}
 		} else {
-			summary(m.Stdout, name, rec)
+			summary(m.Stdout, inputName(name), rec)
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()

@@ -57,14 +57,14 @@ func cmdRender(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	rec := *recp
-	if recPath == "-" {
-		recPath = filepath.Join(".", "record.json") // letters go to the current folder
-	}
 	if rec.Verdict == "" {
 		return hoso.Errorf(hoso.EINVALID,
 			"Bản ghi %s chưa được xét (không có kết luận): chạy 'hoso validate --json' trước, hoặc dùng 'hoso process' cho tệp hồ sơ",
-			"%s has no verdict: it was not validated; run 'hoso validate --json %s > validated.json' first, or 'hoso process' on the dossier file",
-			recPath, recPath)
+			"the record from %s has no verdict: it was not validated; run 'hoso validate --json %s | hoso render -' instead, or 'hoso process' on the dossier file",
+			inputName(recPath), recPath)
+	}
+	if recPath == "-" {
+		recPath = filepath.Join(".", "record.json") // letters go to the current folder
 	}
 	kind, ok := render.KindOf(&rec)
 	if !ok {
