@@ -49,12 +49,11 @@ HOSO_MINIO_BIN="$(deploy/minio.sh)"
 export HOSO_MINIO_BIN
 
 # The cluster test (3 NATS, 4 MinIO processes, 3 hoso serve, processes
-# killed mid-batch) runs with --cluster and always under CI.
+# killed mid-batch) runs with --cluster. Not under CI for now: CI runs in a
+# container, where MinIO refuses loopback drives, and the test must not
+# reach this machine's network addresses (see deploy/cluster.sh).
 if [ "${1:-}" = --cluster ]; then
 	shift
-	export HOSO_CLUSTER_TEST=1
-fi
-if [ "${CI:-}" = true ]; then
 	export HOSO_CLUSTER_TEST=1
 fi
 

@@ -37,11 +37,16 @@ user="${MINIO_ROOT_USER:-hosocluster}"
 pass="${MINIO_ROOT_PASSWORD:-hosocluster-secret}"
 replicas=$((n_nats >= 3 ? 3 : 1))
 # MinIO refuses drives on a host that resolves to loopback when it believes
-# it runs in a container (/.dockerenv, KUBERNETES_SERVICE_HOST): there its
-# nodes listen on this machine's first non-loopback address instead.
+# it runs in a container (/.dockerenv, KUBERNETES_SERVICE_HOST). A test of
+# ours sends traffic to loopback only (or to test hosts in network
+# namespaces it made itself), never to this machine's network addresses:
+# in a container the cluster needs HOSO_CLUSTER_MINIO_HOST set to such a
+# test host, and refuses to start without it.
 mhost="${HOSO_CLUSTER_MINIO_HOST:-127.0.0.1}"
-if [ -z "${HOSO_CLUSTER_MINIO_HOST:-}" ] && { [ -e /.dockerenv ] || [ -e /run/.containerenv ] || [ -n "${KUBERNETES_SERVICE_HOST:-}" ]; }; then
-	mhost="$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -m1 -E '^[0-9]+\.' || echo 127.0.0.1)"
+in_container() { [ -e /.dockerenv ] || [ -e /run/.containerenv ] || [ -n "${KUBERNETES_SERVICE_HOST:-}" ]; }
+if [ -z "${HOSO_CLUSTER_MINIO_HOST:-}" ] && in_container; then
+	echo "cluster.sh: in a container MinIO refuses loopback drives; set HOSO_CLUSTER_MINIO_HOST to a test host's address in a network namespace of your own" >&2
+	exit 3
 fi
 run="$dir/run"
 logs="$dir/log"
