@@ -44,7 +44,7 @@ replicas=$((n_nats >= 3 ? 3 : 1))
 # test host, and refuses to start without it.
 mhost="${HOSO_CLUSTER_MINIO_HOST:-127.0.0.1}"
 in_container() { [ -e /.dockerenv ] || [ -e /run/.containerenv ] || [ -n "${KUBERNETES_SERVICE_HOST:-}" ]; }
-if [ -z "${HOSO_CLUSTER_MINIO_HOST:-}" ] && in_container; then
+if [ -z "${HOSO_CLUSTER_MINIO_HOST:-}" ] && [ "$n_minio" -gt 1 ] && in_container; then
 	echo "cluster.sh: in a container MinIO refuses loopback drives; set HOSO_CLUSTER_MINIO_HOST to a test host's address in a network namespace of your own" >&2
 	exit 3
 fi
