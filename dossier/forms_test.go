@@ -303,18 +303,18 @@ func TestFormsCorpus(t *testing.T) {
 		dir = d // a freshly generated corpus, before it is committed
 	}
 	// Measured 2026-12-02 (tesseract 5.3.0, vie), with the 57 PDF twins:
-	// fields 98.1 %; verdicts DOCX 57/57, PDF 69/69, ZIP 4/5, scans 3/7.
-	scoreCorpus(t, dir, false, floors{fields: 97.7,
-		verdicts: map[string]float64{"docx": 100, "pdf-text": 100, "zip": 80, "scan": 42}})
+	// fields 98.5 %; verdicts DOCX 57/57, PDF 69/69, ZIP 4/5, scans 4/7.
+	scoreCorpus(t, dir, false, floors{fields: 98.1,
+		verdicts: map[string]float64{"docx": 100, "pdf-text": 100, "zip": 80, "scan": 57}})
 }
 
 // TestHeldOutCorpus scores the held-out corpus. Do not change the reader
 // to make a case here pass: add the case's pattern to the forms corpus
 // first, tune there, and measure here.
 //
-// Measured 2026-12-02: fields 95.7 %; verdicts DOCX 18/19, PDF 5/9, ZIP
+// Measured 2026-12-02: fields 96.3 %; verdicts DOCX 18/19, PDF 5/9, ZIP
 // 2/2, scans 5/6; no false "eligible".
 func TestHeldOutCorpus(t *testing.T) {
-	scoreCorpus(t, "../testdata/heldout", true, floors{fields: 95.3,
+	scoreCorpus(t, "../testdata/heldout", true, floors{fields: 95.9,
 		verdicts: map[string]float64{"docx": 94, "pdf-text": 55, "zip": 100, "scan": 83}})
 }
