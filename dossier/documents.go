@@ -57,6 +57,8 @@ func (r *reader) kindOf(d *doc) hoso.DocKind {
 		}
 	case docResolution, docUnknown:
 		switch {
+		case d.kind == docResolution && (d.doanHead || d.congDoan && !d.chiBoHead):
+			return hoso.DocNQDoanThe
 		case r.isAdmissionResolution(*d):
 			return hoso.DocNQChiBo
 		case d.kind == docResolution && (d.doanVien || d.congDoan):

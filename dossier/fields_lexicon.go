@@ -111,6 +111,8 @@ type words struct {
 	hop                  []string
 	congDoan, khenThuong []string
 	canCu                []string
+	doanTN, chiDoan      []string
+	doanThanhNien        []string
 	thamQuyen, thuTruong []string
 	veViec               []string
 	legend               [][]string // openings of a note that spells out abbreviations
@@ -243,6 +245,9 @@ var lex = sync.OnceValue(func() *lexicon {
 		tuXepLoai:      f("tự xếp loại"),
 		congDoan:       f("công đoàn"),
 		canCu:          f("căn cứ"),
+		doanTN:         f("đoàn tncs"),
+		chiDoan:        f("chi đoàn"),
+		doanThanhNien:  f("đoàn thanh niên"),
 		thamQuyen:      f("thẩm quyền"),
 		thuTruong:      f("thủ trưởng"),
 		veViec:         f("về việc"),

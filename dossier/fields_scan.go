@@ -54,6 +54,7 @@ type doc struct {
 	// lastUnit is the paper's last unit while it is being read.
 	lastUnit int
 	congDoan bool // "công đoàn" before the title: a 4A-KNĐ resolution
+	doanHead bool // the Youth Union issues the paper: a 4-KNĐ resolution
 	khen     bool // an award is given ("tặng", "khen thưởng"): a decision on awards
 	// hk is the official form, set by classify once the paper is read.
 	hk hoso.DocKind
@@ -268,6 +269,11 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	}
 	if beforeTitle && hasSeq(toks, x.w.congDoan) {
 		d.congDoan = true
+	}
+	// The issuer above the title is the Youth Union ("ĐOÀN TNCS HỒ CHÍ
+	// MINH", "BCH CHI ĐOÀN …"): a 4-KNĐ, whatever its body says.
+	if beforeTitle && (hasSeq(toks, x.w.doanTN) || hasSeq(toks, x.w.chiDoan) || hasSeq(toks, x.w.doanThanhNien)) {
+		d.doanHead = true
 	}
 	if hasSeq(toks, x.w.khenThuong) || hasSeq(toks, x.w.gives[0]) {
 		d.khen = true

@@ -300,3 +300,24 @@ func TestFormSelfAndAuthorityColumns(t *testing.T) {
 		t.Errorf("ratings %v, want the authority's 2022:HTTNV", got)
 	}
 }
+
+func TestFormYouthUnionResolutionBeforeTheChiBo(t *testing.T) {
+	doan := []string{
+		"| ĐOÀN TNCS HỒ CHÍ MINH | ĐOÀN TNCS HỒ CHÍ MINH |",
+		"| BCH CHI ĐOÀN SỞ TÀI CHÍNH | Thái Bình, ngày 02 tháng 8 năm 2023 |",
+		"NGHỊ QUYẾT",
+		"Về việc giới thiệu đồng chí Bế Thị Ỷ, đoàn viên ưu tú, để chi bộ xem xét kết nạp vào Đảng",
+		"Hôm nay, ngày 02 tháng 8 năm 2023, Ban Chấp hành Chi đoàn đã họp và thống nhất giới thiệu đồng chí Bế Thị Ỷ.",
+	}
+	rec, _ := Read(blocks(append(doan, resolution...)...))
+	if want := (hoso.Date{Year: 2023, Month: 9, Day: 12}); rec.ReviewDate != want {
+		t.Errorf("review %v, want the chi bộ's meeting %v", rec.ReviewDate, want)
+	}
+	var kinds []hoso.DocKind
+	for _, d := range rec.Documents {
+		kinds = append(kinds, d.Kind)
+	}
+	if !slices.Equal(kinds, []hoso.DocKind{hoso.DocNQDoanThe, hoso.DocNQChiBo}) {
+		t.Errorf("documents %v", kinds)
+	}
+}
