@@ -64,8 +64,13 @@ env MINIO_ROOT_USER="$user" MINIO_ROOT_PASSWORD="$pass" \
 pids+=($!)
 wait_for "http://$s3_addr/minio/health/live" "MinIO"
 
+# `hoso serve` creates the administrator only from a password file: the
+# development one is made once and kept with the data.
+if [ ! -s "$dir/admin-password" ]; then
+	(umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/admin-password")
+fi
 env HOSO_S3_ENDPOINT="$s3_addr" HOSO_S3_ACCESS_KEY="$user" HOSO_S3_SECRET_KEY="$pass" \
-	HOSO_NATS_URL="nats://$nats_addr" HOSO_HTTP="$http_addr" \
+	HOSO_NATS_URL="nats://$nats_addr" HOSO_HTTP="$http_addr" HOSO_ADMIN_PASSWORD_FILE="$dir/admin-password" \
 	"$hoso" serve &
 pids+=($!)
 wait_for "http://$http_addr/healthz" "hoso serve"
@@ -74,7 +79,10 @@ cat >&2 <<MSG
 dev.sh: ready
   upload:   mc alias set dev http://$s3_addr $user $pass && mc cp FILE dev/hoso-uploads/chi-bo-x/
   letters:  mc ls --recursive dev/hoso-letters
-  API:      curl http://$http_addr/v1/dossiers
+  web:      http://$http_addr/  (admin / the password in $dir/admin-password)
+  API:      hoso users add --nats-url nats://$nats_addr --role he_thong --units all robot, then
+            hoso users token --nats-url nats://$nats_addr --scope read,upload robot, and send it as
+            curl -H "Authorization: Bearer hoso_…" http://$http_addr/v1/dossiers
   console:  http://$console_addr  ($user / $pass)
 Ctrl-C stops everything; data stays in $dir.
 MSG
