@@ -72,7 +72,7 @@ type Config struct {
 	BundleQuiet time.Duration
 
 	// MaxObjectSize refuses larger uploads as too_large without reading
-	// them; 100 MiB.
+	// them; 64 MiB, the readers' limit.
 	MaxObjectSize int64
 
 	// BodyIdle cuts off an upload through the API whose client sends
@@ -120,7 +120,7 @@ const (
 	DefaultMaxDeliver     = 6
 	DefaultMaxCrashes     = 2
 	DefaultReconcileEvery = 5 * time.Minute
-	DefaultMaxObjectSize  = 100 << 20
+	DefaultMaxObjectSize  = 64 << 20 // the readers' own limit: a larger upload could only be refused later
 	DefaultSettle         = 2 * time.Second
 	DefaultScan           = 30 * time.Second
 	DefaultLocation       = "Asia/Ho_Chi_Minh"

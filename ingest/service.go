@@ -183,7 +183,9 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		return
 	}
 	id := u.ID()
-	log := s.log.With("dossier", id, "delivery", delivered)
+	// The unit (the first folder) lets a clerk tell files apart in the
+	// log; the rest of the key may carry a name and stays out.
+	log := s.log.With("dossier", id, "unit", u.Origin(), "delivery", delivered)
 	if err := CheckKey(u.Key); err != nil {
 		// Not a key any store gives out; naming outputs after it would fail
 		// for ever. The key itself is not logged: it may carry a name.
