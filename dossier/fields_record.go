@@ -140,11 +140,14 @@ func (r *reader) reviewDate(rec *hoso.Record) {
 			continue
 		}
 		dt, ev := d.meeting, d.meetingEv
-		if dt.IsZero() {
+		if dt.IsZero() && !d.date.IsZero() {
+			// No meeting sentence could be read: the resolution's own date
+			// line, usually the meeting day, said so. Never another date of
+			// the paper: those are its Căn cứ citations.
 			dt, ev = d.date, d.dateEv
-		}
-		if dt.IsZero() {
-			dt, ev = d.firstDate, d.firstDateEv
+			rec.Warnings = append(rec.Warnings, hoso.Warning{Code: hoso.WarnReviewGuess,
+				Message:  "Không đọc được câu ghi ngày họp trong Nghị quyết của chi bộ; thời điểm xét lấy theo ngày ban hành Nghị quyết",
+				Evidence: []hoso.Evidence{ev}})
 		}
 		if !dt.IsZero() {
 			rec.ReviewDate, rec.ReviewDateBasis, rec.ReviewDateEvidence = dt, hoso.ReviewFromResolution, &ev
