@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hoso-vn/hoso"
+	"github.com/hoso-vn/hoso/internal/vntext"
 )
 
 func (r *reader) scan() {
@@ -59,7 +60,7 @@ func (r *reader) candidateFacts(rec *hoso.Record, key string) {
 		if f.person == "" {
 			return f.doc != docIntro
 		}
-		return key != "" && f.person == key
+		return key != "" && samePerson(f.person, key)
 	}
 	var dobs []fact
 	var bornYear *fact
@@ -335,10 +336,24 @@ func samePerson(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(a) > len(b) {
-		a, b = b, a
+	// OCR drops tone marks on capitals ("NGUYÊN HỮU LỘC" for Nguyễn): the
+	// names are compared without diacritics too.
+	for _, bare := range []bool{false, true} {
+		x, y := a, b
+		if bare {
+			x, y = vntext.Bare(a), vntext.Bare(b)
+			if x == y {
+				return true
+			}
+		}
+		if len(x) > len(y) {
+			x, y = y, x
+		}
+		if strings.Count(x, " ") >= 1 && strings.HasPrefix(y, x+" ") {
+			return true
+		}
 	}
-	return strings.Count(a, " ") >= 1 && strings.HasPrefix(b, a+" ")
+	return false
 }
 
 // namedIn reports whether paper di names the person key.

@@ -321,3 +321,19 @@ func TestFormYouthUnionResolutionBeforeTheChiBo(t *testing.T) {
 		t.Errorf("documents %v", kinds)
 	}
 }
+
+func TestFormOCRNameInCapitalsLosesATone(t *testing.T) {
+	rec, _ := Read(ocrLines(0.93,
+		"NGHỊ QUYẾT",
+		"đề nghị kết nạp đảng viên",
+		"Ngày 12 tháng 9 năm 2023, Chi bộ Trường đã họp để xét, đề nghị kết nạp quần chúng Nguyễn Hữu Lộc vào Đảng.",
+		"Quần chúng: NGUYÊN HỮU LỘC; sinh ngày 26 tháng 10 năm 1988; đơn vị công tác: Trường Tiểu học An Bình.",
+		"Kết quả đánh giá, xếp loại chất lượng: năm 2020 hoàn thành tốt nhiệm vụ.",
+	))
+	if want := (hoso.Date{Year: 1988, Month: 10, Day: 26}); rec.Candidate.DateOfBirth != want {
+		t.Errorf("date of birth %v, want %v: the capitals are the same person", rec.Candidate.DateOfBirth, want)
+	}
+	if got := ratingsOf(rec); !slices.Equal(got, []string{"2020:HTTNV"}) {
+		t.Errorf("ratings %v", got)
+	}
+}
