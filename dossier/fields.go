@@ -52,6 +52,7 @@ func Read(t *extract.Text) (*hoso.Record, error) {
 // line, or a whole table row with its cells joined by " | " (so a year in
 // one cell and a rating in the next belong together).
 type unit struct {
+	idx    int // position in reader.units
 	l      line
 	blocks []int // indices into Text.Blocks, one per cell
 	cellAt []int // byte offset in l.text where each block's text starts
@@ -170,7 +171,7 @@ func (r *reader) buildUnits() {
 				j++
 			}
 		}
-		u := unit{file: b.File, table: b.Table, row: b.Row, ocr: b.Confidence > 0}
+		u := unit{idx: len(r.units), file: b.File, table: b.Table, row: b.Row, ocr: b.Confidence > 0}
 		if j-i == 1 {
 			u.l = tokenize(b.Text)
 			u.blocks, u.cellAt = []int{i}, []int{0}

@@ -3,7 +3,6 @@ package dossier
 import (
 	"fmt"
 	"strings"
-	"unsafe"
 
 	"github.com/hoso-vn/hoso"
 )
@@ -724,12 +723,10 @@ func hasSeqAt(toks []token, i int, words []string) bool {
 	return true
 }
 
-// unitIndex returns u's index in r.units.
+// unitIndex returns u's index in r.units (-1 for a unit made on the side).
 func (r *reader) unitIndex(u *unit) int {
-	if len(r.units) > 0 {
-		if i := int((uintptr(unsafe.Pointer(u)) - uintptr(unsafe.Pointer(&r.units[0]))) / unsafe.Sizeof(r.units[0])); i >= 0 && i < len(r.units) && &r.units[i] == u {
-			return i
-		}
+	if u.idx >= 0 && u.idx < len(r.units) && &r.units[u.idx] == u {
+		return u.idx
 	}
 	return -1
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hoso-vn/hoso"
-	"github.com/hoso-vn/hoso/extract"
 )
 
 // resolution is a 6-KNĐ as the form prints it, with Căn cứ lines whose
@@ -250,16 +249,6 @@ func TestFormInvitationIsNotADossier(t *testing.T) {
 	}
 }
 
-// ocrLines is a scanned page's OCR lines.
-func ocrLines(conf float64, lines ...string) *extract.Text {
-	t := pdfLines(lines...)
-	t.Format = hoso.FormatPDFScan
-	for i := range t.Blocks {
-		t.Blocks[i].Confidence = conf
-	}
-	return t
-}
-
 func TestFormScanBoxesAndGluedWords(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -279,7 +268,7 @@ func TestFormScanBoxesAndGluedWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec, _ := Read(ocrLines(0.93, tt.lines...))
+			rec, _ := Read(ocr(pdfLines(tt.lines...), 0.93))
 			if got := ratingsOf(rec); !slices.Equal(got, tt.want) {
 				t.Errorf("ratings %v, want %v", got, tt.want)
 			}
@@ -323,13 +312,12 @@ func TestFormYouthUnionResolutionBeforeTheChiBo(t *testing.T) {
 }
 
 func TestFormOCRNameInCapitalsLosesATone(t *testing.T) {
-	rec, _ := Read(ocrLines(0.93,
-		"NGHỊ QUYẾT",
+	rec, _ := Read(ocr(pdfLines("NGHỊ QUYẾT",
 		"đề nghị kết nạp đảng viên",
 		"Ngày 12 tháng 9 năm 2023, Chi bộ Trường đã họp để xét, đề nghị kết nạp quần chúng Nguyễn Hữu Lộc vào Đảng.",
 		"Quần chúng: NGUYÊN HỮU LỘC; sinh ngày 26 tháng 10 năm 1988; đơn vị công tác: Trường Tiểu học An Bình.",
 		"Kết quả đánh giá, xếp loại chất lượng: năm 2020 hoàn thành tốt nhiệm vụ.",
-	))
+	), 0.93))
 	if want := (hoso.Date{Year: 1988, Month: 10, Day: 26}); rec.Candidate.DateOfBirth != want {
 		t.Errorf("date of birth %v, want %v: the capitals are the same person", rec.Candidate.DateOfBirth, want)
 	}
