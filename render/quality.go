@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hoso-vn/hoso/internal/vntext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -166,35 +167,11 @@ var confusions = func() map[string]string {
 		f := strings.Fields(w)
 		for i := 0; i+1 < len(f); i++ {
 			pair := f[i] + " " + f[i+1]
-			m[foldVI(pair)] = canonAccent(pair)
+			m[vntext.Bare(pair)] = canonAccent(pair)
 		}
 	}
 	return m
 }()
-
-// foldVI lower-cases s and removes every Vietnamese mark (đ → d).
-func foldVI(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(norm.NFC.String(s)) {
-		if t, ok := vowelTone[r]; ok {
-			r = t.base
-		}
-		switch r {
-		case 'ă', 'â':
-			r = 'a'
-		case 'ê':
-			r = 'e'
-		case 'ô', 'ơ':
-			r = 'o'
-		case 'ư':
-			r = 'u'
-		case 'đ':
-			r = 'd'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // canonAccent lower-cases s and puts the tone of "oa", "oe", "uy" on the
 // same letter whichever style the writer used (hoà/hòa, uỷ/ủy), so two
@@ -284,7 +261,7 @@ func checkText(s string, pairs bool) string {
 	}
 	for i := 0; pairs && i+1 < len(words); i++ {
 		pair := words[i] + " " + words[i+1]
-		if want, ok := confusions[foldVI(pair)]; ok && misread(canonAccent(pair), want) {
+		if want, ok := confusions[vntext.Bare(pair)]; ok && misread(canonAccent(pair), want) {
 			return "có cụm từ nghi nhận dạng sai (" + pair + ")"
 		}
 	}
