@@ -147,7 +147,7 @@ func newReader(t *extract.Text) *reader {
 	r.optionTables()
 	r.selfColumns()
 	r.optionLines()
-	r.legends()
+	r.lineMarks()
 	r.segment()
 	return r
 }

@@ -311,11 +311,12 @@ func (r *reader) rowTicked(u *unit) bool {
 	return false
 }
 
-// legends marks the notes under a table that spell out its abbreviations:
-// a unit that opens with "Ghi chú", "Chú thích", "Chú giải", "Viết tắt"
-// or "Ký hiệu" and names a rating or a title, and on a PDF or OCR page the
-// lines it runs onto until its full stop.
-func (r *reader) legends() {
+// lineMarks notes what a unit inherits from the line above it on a PDF or
+// OCR page (a box that ended it, a hint it left open) and marks the notes
+// under a table that spell out its abbreviations: a unit that opens with
+// "Ghi chú", "Chú thích", "Chú giải", "Viết tắt" or "Ký hiệu", and the lines
+// such a note runs onto until its full stop.
+func (r *reader) lineMarks() {
 	on := false
 	hintOpen := false // the line above ended inside a bracketed list of ratings
 	for ui := range r.units {
@@ -372,27 +373,12 @@ func trailingBox(tail string) tick {
 // a rating: the form's hint "(Hoàn thành xuất sắc nhiệm vụ; …" cut by the
 // line end.
 func (r *reader) opensHint(u *unit) bool {
-	toks := u.l.toks
-	depth, open := 0, -1
-	for i, t := range toks {
-		for _, c := range t.sep {
-			switch c {
-			case '(':
-				depth++
-				if depth == 1 {
-					open = i
-				}
-			case ')':
-				depth = max(0, depth-1)
-			}
-		}
-	}
-	depth += strings.Count(u.l.tail, "(") - strings.Count(u.l.tail, ")")
-	if depth <= 0 || open < 0 {
+	open := openBracket(&u.l)
+	if open < 0 {
 		return false
 	}
-	for i := open; i < len(toks); i++ {
-		if p, _ := r.x.at(toks, i, catRatingCode, catRating); p != nil {
+	for i := open; i < len(u.l.toks); i++ {
+		if p, _ := r.x.at(u.l.toks, i, catRatingCode, catRating); p != nil {
 			return true
 		}
 	}
@@ -427,7 +413,7 @@ func openBracket(l *line) int {
 			}
 		}
 	}
-	if depth == 0 {
+	if depth+strings.Count(l.tail, "(")-strings.Count(l.tail, ")") <= 0 {
 		return -1
 	}
 	return at
