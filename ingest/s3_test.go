@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,7 +20,26 @@ import (
 type minioServer struct {
 	addr string
 	cmd  *exec.Cmd
-	logs *strings.Builder
+	logs *lockedBuffer
+}
+
+// lockedBuffer collects MinIO's output, written by exec's copying
+// goroutine while a failing test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 const (
@@ -46,12 +66,12 @@ func startMinIO(t *testing.T, bin, dataDir string, env ...string) *minioServer {
 	cmd.Env = append(os.Environ(), "MINIO_ROOT_USER="+minioUser, "MINIO_ROOT_PASSWORD="+minioPass,
 		"MINIO_BROWSER=off", "MINIO_UPDATE=off")
 	cmd.Env = append(cmd.Env, env...)
-	var logs strings.Builder
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	logs := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	m := &minioServer{addr: addr, cmd: cmd, logs: &logs}
+	m := &minioServer{addr: addr, cmd: cmd, logs: logs}
 	t.Cleanup(m.stop)
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
@@ -172,7 +192,8 @@ func TestS3WithMinIONotifications(t *testing.T) {
 	m.stop()
 
 	natsAddr := strings.TrimPrefix(ns.ClientURL(), "nats://")
-	m = startMinIO(t, bin, data, MinIOEnv(natsAddr, t.TempDir(), cfg)...)
+	queueDir := t.TempDir()
+	m = startMinIO(t, bin, data, MinIOEnv(natsAddr, queueDir, cfg)...)
 	s := m.store(t)
 	for range 2 { // idempotent, including the notification rule
 		if err := Setup(ctx, js, s, cfg); err != nil {
@@ -207,7 +228,7 @@ func TestS3WithMinIONotifications(t *testing.T) {
 			break
 		}
 		if time.Now().Add(200 * time.Millisecond).After(end) {
-			str, err := js.Stream(ctx, cfg.UploadStream)
+			str, err := js.Stream(ctx, h.cfg.UploadStream)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -215,7 +236,9 @@ func TestS3WithMinIONotifications(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("no state after 20 s; stream %s holds %d messages (last %d)", cfg.UploadStream, si.State.Msgs, si.State.LastSeq)
+			queued, _ := os.ReadDir(queueDir)
+			t.Logf("no state after 20 s; stream %s holds %d messages (last %d); MinIO's queue_dir holds %d; MinIO log:\n%s",
+				h.cfg.UploadStream, si.State.Msgs, si.State.LastSeq, len(queued), m.logs)
 			if si.State.LastSeq == 0 {
 				t.Log("MinIO published no event: the reconciler's pass queues the file")
 				if _, err := svc.Reconcile(ctx); err != nil {
