@@ -3,7 +3,9 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -300,30 +302,32 @@ const (
 		`</w:tblCellMar></w:tblPr></w:style></w:styles>`
 )
 
-// pack zips the parts in a fixed order with a fixed time.
+// pack zips the parts in a fixed order with a fixed time. Only
+// document.xml differs from letter to letter; the others come deflated
+// from sharedParts.
 func pack(doc *wml, st style) ([]byte, error) {
-	parts := []struct {
-		name string
-		data []byte
-	}{
-		{"[Content_Types].xml", []byte(contentTypes)},
-		{"_rels/.rels", []byte(packageRels)},
-		{"word/document.xml", doc.Bytes()},
-		{"word/_rels/document.xml.rels", []byte(documentRels)},
-		{"word/styles.xml", []byte(stylesXML)},
-		{"word/settings.xml", []byte(settingsXML)},
-		{"word/header1.xml", header(st.body, true)},
-		{"word/header2.xml", header(st.body, false)},
+	shared, err := sharedParts()
+	if err != nil {
+		return nil, hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "deflating the shared DOCX parts")
 	}
 	var buf bytes.Buffer
 	buf.Grow(8 << 10)
 	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
-		if err != nil {
-			return nil, hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "writing DOCX part %s", p.name)
+	for _, p := range letterParts(st.body) {
+		if p.data == nil {
+			if err := deflatePart(zw, p.name, doc.Bytes()); err != nil {
+				return nil, err
+			}
+			continue
 		}
-		if _, err := f.Write(p.data); err != nil {
+		f := shared[p.key()]
+		if f == nil { // a body size no profile has: deflate the part here
+			if err := deflatePart(zw, p.name, p.data()); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err := zw.Copy(f); err != nil {
 			return nil, hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "writing DOCX part %s", p.name)
 		}
 	}
@@ -332,3 +336,87 @@ func pack(doc *wml, st style) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// letterPart is one part of a letter's package: its name, its content
+// (nil for document.xml, the letter itself) and, for the headers, the
+// body size they are drawn in.
+type letterPart struct {
+	name string
+	size int
+	data func() []byte
+}
+
+type partKey struct {
+	name string
+	size int
+}
+
+func (p letterPart) key() partKey { return partKey{p.name, p.size} }
+
+// letterParts lists a letter's parts in the order they are zipped, for a
+// body text of size half-points.
+func letterParts(size int) []letterPart {
+	fixed := func(s string) func() []byte { return func() []byte { return []byte(s) } }
+	return []letterPart{
+		{"[Content_Types].xml", 0, fixed(contentTypes)},
+		{"_rels/.rels", 0, fixed(packageRels)},
+		{"word/document.xml", 0, nil},
+		{"word/_rels/document.xml.rels", 0, fixed(documentRels)},
+		{"word/styles.xml", 0, fixed(stylesXML)},
+		{"word/settings.xml", 0, fixed(settingsXML)},
+		{"word/header1.xml", size, func() []byte { return header(size, true) }},
+		{"word/header2.xml", size, func() []byte { return header(size, false) }},
+	}
+}
+
+// deflatePart adds one part to zw, deflated at the zip package's level.
+func deflatePart(zw *zip.Writer, name string, data []byte) error {
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err != nil {
+		return hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "writing DOCX part %s", name)
+	}
+	return nil
+}
+
+// sharedParts deflates, once per process, the parts that are the same in
+// every letter: all but document.xml, the headers in each profile's body
+// size. Deflating them for each letter was most of its rendering time
+// (every part costs a compressor reset that clears hundreds of
+// kilobytes). zip.Writer.Copy writes them back with the header and bytes
+// CreateHeader gave them, so a letter zips to exactly the bytes it did.
+var sharedParts = sync.OnceValues(func() (map[partKey]*zip.File, error) {
+	var keys []partKey
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	seen := map[partKey]bool{}
+	for _, pr := range []Profile{ProfileParty, ProfileState} {
+		for _, p := range letterParts(styleOf(pr).body) {
+			if p.data == nil || seen[p.key()] {
+				continue
+			}
+			seen[p.key()] = true
+			if err := deflatePart(zw, p.name, p.data()); err != nil {
+				return nil, err
+			}
+			keys = append(keys, p.key())
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return nil, err
+	}
+	if len(zr.File) != len(keys) {
+		return nil, fmt.Errorf("render: %d shared parts read back, %d written", len(zr.File), len(keys))
+	}
+	parts := make(map[partKey]*zip.File, len(keys))
+	for i, f := range zr.File {
+		parts[keys[i]] = f
+	}
+	return parts, nil
+})

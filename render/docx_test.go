@@ -85,3 +85,34 @@ func parts(t *testing.T, b []byte) map[string][]byte {
 	}
 	return m
 }
+
+// TestPackShared checks that the parts deflated once per process zip to
+// the bytes deflating every part for each letter gives, in the profiles'
+// body size and in one no profile has.
+func TestPackShared(t *testing.T) {
+	doc := &wml{}
+	doc.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="` + nsW + `"/>`)
+	for _, size := range []int{styleOf(ProfileParty).body, styleOf(ProfileState).body, 31} {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, p := range letterParts(size) {
+			data := doc.Bytes()
+			if p.data != nil {
+				data = p.data()
+			}
+			if err := deflatePart(zw, p.name, data); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		got, err := pack(doc, style{body: size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, buf.Bytes()) {
+			t.Errorf("body %d: pack differs from deflating every part; diff of parts: %s", size, diffParts(t, buf.Bytes(), got))
+		}
+	}
+}
