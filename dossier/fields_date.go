@@ -72,3 +72,31 @@ func placeDateAt(l *line, i int) bool {
 // wNgay is "ngày" folded: the canonical form carries the tone on the last
 // vowel (see fold.go).
 const wNgay = "ngaỳ"
+
+// dateOn reads the date at token i of unit ui like dateAt, and also one a
+// PDF or OCR line end cut in two ("Ba Vì, ngày 07 tháng 05" / "năm 2024",
+// "sinh ngày" / "12/12/1990;"): the rest of the line and the next line of
+// the same paper are read as one. n counts the tokens used on unit ui.
+func (r *reader) dateOn(ui, last, i int) (hoso.Date, int) {
+	u := &r.units[ui]
+	toks := u.l.toks
+	if i >= len(toks) {
+		return hoso.Date{}, 0
+	}
+	if dt, n := dateAt(toks, i); n > 0 {
+		return dt, n
+	}
+	rest := len(toks) - i
+	if rest > 5 || ui >= last || !r.lineMode(u) || !(toks[i].w == wNgay || toks[i].num >= 1 && toks[i].nd <= 2) {
+		return hoso.Date{}, 0
+	}
+	next := &r.units[ui+1]
+	if !r.lineMode(next) || len(next.l.toks) == 0 || next.l.toks[0].num < 0 && next.l.toks[0].w != "năm" && next.l.toks[0].w != "tháng" {
+		return hoso.Date{}, 0
+	}
+	joined := tokenize(u.l.text[toks[i].start:] + " " + next.l.text)
+	if dt, n := dateAt(joined.toks, 0); n > rest {
+		return dt, rest
+	}
+	return hoso.Date{}, 0
+}

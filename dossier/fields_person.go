@@ -78,17 +78,29 @@ func (r *reader) scanPeople() {
 					cur = key
 					i = end - 1
 				case fDOB:
+					if nm := listedName(l, i); nm != "" {
+						cur = vntext.Fold(nm)
+					}
 					if j < len(toks) && toks[j].w == wNgay && p.words[len(p.words)-1] == wNgay {
 						j++ // "sinh ngày ngày 12 …" does not happen, but "Ngày sinh: ngày 12 …" does
 					}
-					if dt, m := dateAt(toks, j); m > 0 {
+					if dt, m := r.dateOn(ui, d.last, j); m > 0 {
 						r.facts = append(r.facts, fact{field: fDOB, person: cur, doc: d.kind, date: dt, ev: r.evidence(u, toks[j].start)})
 						i = j + m - 1
+					} else if j == len(toks) && ui < d.last && r.lineMode(u) && r.lineMode(&r.units[ui+1]) {
+						// "sinh ngày" ends the line, the date opens the next.
+						next := &r.units[ui+1]
+						if dt, m := dateAt(next.l.toks, 0); m > 0 {
+							r.facts = append(r.facts, fact{field: fDOB, person: cur, doc: d.kind, date: dt, ev: r.evidence(next, next.l.toks[0].start)})
+						}
 					} else if j < len(toks) && isYear(toks[j]) {
 						r.facts = append(r.facts, fact{field: fBornYear, person: cur, doc: d.kind, year: toks[j].num, ev: r.evidence(u, toks[j].start)})
 						i = j
 					}
 				case fBornYear:
+					if nm := listedName(l, i); nm != "" {
+						cur = vntext.Fold(nm)
+					}
 					if j < len(toks) && isYear(toks[j]) {
 						r.facts = append(r.facts, fact{field: fBornYear, person: cur, doc: d.kind, year: toks[j].num, ev: r.evidence(u, toks[j].start)})
 						i = j
@@ -154,6 +166,31 @@ func (r *reader) scanPeople() {
 			r.subject[ui] = cur
 		}
 	}
+}
+
+// listedName returns the name a line opens with when the birth label at i
+// follows it after a comma: "2. Đỗ Thị Ngân, sinh ngày 20/04/1963". A
+// resolution that proposes several people lists them so, without a name
+// label; each one's facts are that person's, not the candidate's.
+func listedName(l *line, i int) string {
+	toks := l.toks
+	if i < 2 || !strings.Contains(toks[i].sep, ",") {
+		return ""
+	}
+	from := 0
+	if toks[0].num >= 0 && toks[0].nd <= 2 && len(toks) > 1 && strings.ContainsAny(toks[1].sep, ".)") {
+		from = 1 // the item's number
+	}
+	if n := i - from; n < 2 || n > 6 {
+		return ""
+	}
+	for k := from; k < i; k++ {
+		t := toks[k]
+		if t.num >= 0 || !capitalised(l.text[t.start:t.end]) || k > from && strings.TrimSpace(t.sep) != "" {
+			return ""
+		}
+	}
+	return l.text[toks[from].start:toks[i-1].end]
 }
 
 // wrappedOn follows a value that ends line ui over the next lines it

@@ -98,8 +98,10 @@ func (r *reader) segment() {
 			}
 		}
 		// "Mẫu 2-KNĐ" stands above a paper's header: a new paper starts
-		// there once the current one has its title.
-		if _, ok := formCodeAt(toks, 0, x); ok && title == nil && ui > cur.first {
+		// there once the current one has its title. Some offices print it
+		// under the title instead ("NGHỊ QUYẾT / Đề nghị kết nạp đảng viên /
+		// (Mẫu 6-KNĐ)"): there it is the code of the paper just titled.
+		if n, ok := formCodeAt(toks, 0, x); ok && title == nil && ui > cur.first && !r.codeUnderTitle(&cur, ui, n) {
 			start(ui)
 			codeOnly = true
 			continue
@@ -158,6 +160,34 @@ func (r *reader) segment() {
 		}
 	}
 	r.classify()
+}
+
+// codeUnderTitle reports whether the form code n on unit ui is printed
+// under the current paper's title: the title is at most two lines above
+// (a subtitle between), nothing else was read since, and the code's form
+// is one the title can head.
+func (r *reader) codeUnderTitle(cur *doc, ui, n int) bool {
+	if !cur.titled || cur.titleUnit < 0 || ui-cur.titleUnit > 3 {
+		return false
+	}
+	for k := cur.titleUnit + 1; k < ui; k++ {
+		if len(r.units[k].l.toks) > 12 || r.units[k].file != r.units[ui].file {
+			return false
+		}
+	}
+	switch cur.kind {
+	case docDon:
+		return n == 1
+	case docLyLich:
+		return n == 2
+	case docIntro:
+		return n == 3
+	case docResolution:
+		return n == 4 || n == 6
+	case docOther:
+		return n == 5
+	}
+	return false
 }
 
 // headerLine reports whether a line before a header marker belongs to the
@@ -229,7 +259,7 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 	case len(toks) > 0 && hasSeqAt(toks, 0, x.w.canCu):
 		d.inCanCu = r.lineMode(u) && !strings.ContainsAny(strings.TrimSpace(u.l.tail), ";.")
 		defer func() { d.inCanCu = r.lineMode(u) && !strings.ContainsAny(strings.TrimSpace(u.l.tail), ";.") }()
-	case d.inCanCu && r.lineMode(u):
+	case d.inCanCu && r.lineMode(u) && !r.leavesCanCu(ui):
 		defer func() { d.inCanCu = !strings.ContainsAny(strings.TrimSpace(u.l.tail), ";.") }()
 	default:
 		d.inCanCu = false
@@ -332,15 +362,19 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 				}
 			}
 		}
-		if dt, n := dateAt(toks, i); n > 0 {
+		if dt, n := r.dateOn(ui, d.last, i); n > 0 {
 			ev := r.evidence(u, t.start)
 			if d.firstDate.IsZero() {
 				d.firstDate, d.firstDateEv = dt, ev
 			}
-			if d.date.IsZero() && placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) {
+			// A line opening with "ngày …" is a place-date line whose place
+			// the line above holds, unless a citation wrapped onto it
+			// ("- Căn cứ Hướng dẫn số 12-HD/BTCTW" / "ngày 18/01/2022 của …").
+			issued := placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) && (i > 0 || !d.inCanCu)
+			if d.date.IsZero() && issued {
 				d.date, d.dateEv = dt, ev
 			}
-			if placeDateAt(&u.l, i) && !r.birthLabelBefore(&u.l, i) && dt.After(d.lastDate) {
+			if issued && dt.After(d.lastDate) {
 				d.lastDate, d.lastDateEv = dt, ev
 			}
 			// "Hôm nay, ngày 15 tháng 9 năm 2019, Chi bộ … họp": the meeting
@@ -353,6 +387,28 @@ func (r *reader) noteDocFacts(d *doc, ui int) {
 			i += n - 1
 		}
 	}
+}
+
+// leavesCanCu reports whether unit ui, read while a "Căn cứ …" sentence
+// was open, starts the resolution's own text instead. The last citation
+// usually ends with a comma ("… vào Đảng,") and the main clause follows on
+// a line of its own: "Ngày 27 tháng 12 năm 2023, Chi bộ … đã họp",
+// "Hôm nay, …", "Chi bộ … tổ chức họp …", "I. THỜI GIAN …". A citation
+// cut by the line end goes on in lower case or after no comma ("… Cộng
+// sản Việt" / "Nam;").
+func (r *reader) leavesCanCu(ui int) bool {
+	if ui == 0 {
+		return false
+	}
+	u := &r.units[ui]
+	if sectionHeading(&u.l) {
+		return true
+	}
+	if !strings.HasSuffix(strings.TrimSpace(r.units[ui-1].l.tail), ",") || len(u.l.toks) == 0 {
+		return false
+	}
+	w := u.l.text[u.l.toks[0].start:u.l.toks[0].end]
+	return capitalised(w) && !hasSeqAt(u.l.toks, 0, r.x.w.canCu)
 }
 
 // birthLabelBefore reports whether the date at i is a date of birth.

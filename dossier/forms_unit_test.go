@@ -325,3 +325,116 @@ func TestFormOCRNameInCapitalsLosesATone(t *testing.T) {
 		t.Errorf("ratings %v", got)
 	}
 }
+
+// A PDF line end cuts the resolution's sentences anywhere, and the last
+// "Căn cứ" usually ends with a comma before the meeting sentence opens.
+func TestFormMeetingAfterTheLastCitation(t *testing.T) {
+	head := []string{
+		"ĐẢNG BỘ XÃ TÂN PHÚ",
+		"CHI BỘ TRƯỜNG TIỂU HỌC",
+		"*",
+		"Số 07-NQ/CB",
+		"ĐẢNG CỘNG SẢN VIỆT NAM",
+		"Tân Phú, ngày 21 tháng 11",
+		"năm 2023",
+		"NGHỊ QUYẾT",
+		"Đề nghị kết nạp đảng viên",
+		"- Căn cứ Điều lệ Đảng Cộng sản Việt",
+		"Nam;",
+		"- Căn cứ Hướng dẫn số 12-HD/BTCTW",
+		"ngày 18/01/2022 của Ban Tổ chức Trung",
+		"ương về nghiệp vụ công tác đảng viên,",
+	}
+	tail := []string{
+		"Quần chúng: Lâm Thị Xuân, sinh ngày",
+		"03/8/1994; đơn vị công tác: Trường Tiểu học",
+		"xã Tân Phú.",
+		"Chi bộ đề nghị Đảng uỷ xã Tân Phú xem xét, kết nạp quần chúng Lâm Thị Xuân vào Đảng.",
+	}
+	tests := []struct {
+		name    string
+		meeting []string
+		want    hoso.Date
+		basis   hoso.ReviewDateBasis
+	}{
+		{"date first after the comma", []string{"Ngày 20 tháng 11 năm 2023, Chi bộ Trường Tiểu học đã họp xét", "đề nghị kết nạp quần chúng Lâm Thị Xuân."},
+			hoso.Date{Year: 2023, Month: 11, Day: 20}, hoso.ReviewFromResolution},
+		{"chi bộ first, dashed date", []string{"Chi bộ Trường Tiểu học tổ chức", "họp lúc 14h00' ngày 20-11-2023 tại phòng", "hội đồng để xét kết nạp quần chúng."},
+			hoso.Date{Year: 2023, Month: 11, Day: 20}, hoso.ReviewFromResolution},
+		{"numbered time section", []string{"I. THỜI GIAN, ĐỊA ĐIỂM", "1. Thời gian: 14 giờ 00, ngày 20/11/2023.", "2. Địa điểm: phòng hội đồng nhà trường."},
+			hoso.Date{Year: 2023, Month: 11, Day: 20}, hoso.ReviewFromResolution},
+		{"meeting date cut by the line end", []string{"Hôm nay, lúc 14 giờ 00, ngày 20 tháng", "11 năm 2023, tại phòng hội đồng, Chi bộ", "Trường Tiểu học họp xét kết nạp."},
+			hoso.Date{Year: 2023, Month: 11, Day: 20}, hoso.ReviewFromResolution},
+		// No meeting sentence at all: the resolution's own date line, cut
+		// in two, never the Hướng dẫn's date that opens a line.
+		{"no meeting sentence", []string{"Chi bộ đã xem xét hồ sơ của quần chúng."},
+			hoso.Date{Year: 2023, Month: 11, Day: 21}, hoso.ReviewFromResolution},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := append(append(slices.Clone(head), tt.meeting...), tail...)
+			rec, err := Read(pdfLines(lines...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.ReviewDate != tt.want || rec.ReviewDateBasis != tt.basis {
+				t.Errorf("review %v (%s), want %v; evidence %+v", rec.ReviewDate, rec.ReviewDateBasis, tt.want, rec.ReviewDateEvidence)
+			}
+			if dob := (hoso.Date{Year: 1994, Month: 8, Day: 3}); rec.Candidate.DateOfBirth != dob {
+				t.Errorf("date of birth %v, want %v (label and date on two lines)", rec.Candidate.DateOfBirth, dob)
+			}
+		})
+	}
+}
+
+// Some offices print the form code under the title, not above the header:
+// it names the paper just titled, it does not start another.
+func TestFormCodeUnderTheTitle(t *testing.T) {
+	lines := append([]string{
+		"| ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH | ĐẢNG CỘNG SẢN VIỆT NAM |",
+		"| CHI BỘ SỞ TÀI CHÍNH | Thái Bình, ngày 14 tháng 9 năm 2023 |",
+		"NGHỊ QUYẾT",
+		"đề nghị kết nạp đảng viên",
+		"(Mẫu 6-KNĐ)",
+	}, resolution[4:]...)
+	lines = append(lines, phieu(2022, "Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt nhiệm vụ")...)
+	rec, err := Read(blocks(lines...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []hoso.DocKind
+	for _, d := range rec.Documents {
+		kinds = append(kinds, d.Kind)
+	}
+	if want := []hoso.DocKind{hoso.DocNQChiBo, hoso.DocPhieu}; !slices.Equal(kinds, want) {
+		t.Errorf("documents %v, want %v", kinds, want)
+	}
+	if want := (hoso.Date{Year: 2023, Month: 9, Day: 12}); rec.ReviewDate != want {
+		t.Errorf("review %v, want %v", rec.ReviewDate, want)
+	}
+}
+
+// A resolution may propose several people, numbered, without a name label:
+// the second one's date of birth is not the candidate's.
+func TestFormResolutionListsSeveralPeople(t *testing.T) {
+	lines := slices.Clone(resolution[:6])
+	lines = append(lines,
+		"Chi bộ đã xem xét hồ sơ của các quần chúng sau:",
+		"1. Bế Thị Ỷ, sinh ngày 02/3/1990; đơn vị công tác: Phòng Ngân sách, Sở Tài chính tỉnh Thái Bình.",
+		"2. Hoàng Văn Lực, sinh ngày 15/10/1962; đơn vị công tác: Phòng Hành chính, Sở Tài chính tỉnh Thái Bình.",
+		"Đề nghị Đảng uỷ Khối các cơ quan tỉnh Thái Bình xem xét, kết nạp quần chúng Bế Thị Ỷ vào Đảng.",
+	)
+	lines = append(lines, "ĐƠN XIN VÀO ĐẢNG", "Tên tôi là: Bế Thị Ỷ", "Sinh ngày 02 tháng 3 năm 1990")
+	rec, err := Read(blocks(lines...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Candidate.FullName != "Bế Thị Ỷ" || rec.Candidate.DateOfBirth != (hoso.Date{Year: 1990, Month: 3, Day: 2}) {
+		t.Errorf("candidate %q born %v", rec.Candidate.FullName, rec.Candidate.DateOfBirth)
+	}
+	for _, w := range rec.Warnings {
+		if w.Code == hoso.WarnConflict {
+			t.Errorf("conflict %+v: the second person's birth date was taken as the candidate's", w)
+		}
+	}
+}
