@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -403,46 +404,92 @@ type docxTable struct {
 	index, row, col int
 }
 
-// part streams one XML part. Counters restart per part; IDs carry prefix.
+// part reads one XML part into d's blocks. Counters restart per part; IDs
+// carry prefix. The part is read whole and walked by scanWML when it is
+// small enough and stays within the subset of XML that scanner knows;
+// otherwise, or on any error, it is streamed through encoding/xml, which
+// also words every error.
 func (d *docxReader) part(f *zip.File, prefix string) error {
+	if d.partFast(f, prefix) {
+		return nil
+	}
+	return d.partXML(f, prefix)
+}
+
+// maxFastPart bounds the parts read whole: beyond it (hundreds of pages of
+// text), a part is streamed.
+const maxFastPart = 4 << 20
+
+// partFast reads the part whole and walks it with scanWML. It reports
+// false, having undone all it did (blocks, legacy marks, inflate budget),
+// when partXML must read the part instead: a read error, a part over
+// maxFastPart, XML outside the scanner's subset, or an error of the
+// document itself, all of which partXML reports in its own words.
+func (d *docxReader) partFast(f *zip.File, prefix string) bool {
+	rc, lr, err := d.b.open(f)
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	refund := func() {
+		if d.b.total >= 0 {
+			d.b.left += lr.entry
+		}
+	}
+	hint := min(int64(f.UncompressedSize64&(1<<62-1)), maxFastPart) + 1
+	buf := make([]byte, 0, hint)
+	for {
+		if len(buf) == cap(buf) {
+			if len(buf) > maxFastPart {
+				refund()
+				return false
+			}
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			refund()
+			return false
+		}
+	}
+	if len(buf) > maxFastPart {
+		refund()
+		return false
+	}
+	blocks, legacy := len(d.blocks), maps.Clone(d.legacy)
+	if scanWML(string(buf), newPartState(d, prefix)) {
+		return true
+	}
+	d.blocks, d.legacy = d.blocks[:blocks], legacy
+	refund()
+	return false
+}
+
+// partXML streams one part through encoding/xml.
+func (d *docxReader) partXML(f *zip.File, prefix string) error {
 	rc, lr, err := d.b.open(f)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(&tagGapReader{r: lr})
-	var (
-		stack      []string
-		skip       int // depth inside a subtree whose text is not shown
-		paras      []*docxPara
-		runs       []*docxRun
-		containers []*docxCell // nil entries are text boxes
-		tables     []*docxTable
-		fields     []bool // per open complex field: true while in its instruction
-		inText     bool
-		pCount     int
-		tCount     int
-		tooLong    bool
-	)
-	add := func(s string) {
-		// Text between a field's begin and separate is its instruction.
-		if len(runs) == 0 || len(fields) > 0 && fields[len(fields)-1] {
-			return
-		}
-		r := runs[len(runs)-1]
-		if r.raw.Len()+len(s) > maxBlockText {
-			tooLong = true
-			return
-		}
-		r.raw.WriteString(s)
-	}
+	return d.readXML(lr, prefix)
+}
+
+// readXML reads one part's XML from r with encoding/xml.
+func (d *docxReader) readXML(r io.Reader, prefix string) error {
+	dec := xml.NewDecoder(&tagGapReader{r: r})
+	st := newPartState(d, prefix)
 	for {
-		if tooLong {
+		if st.tooLong {
 			return errBlockTooLong()
 		}
 		tok, err := dec.Token()
 		if err == io.EOF {
-			if len(stack) != 0 {
+			if len(st.stack) != 0 {
 				return errDOCXCorrupt(io.ErrUnexpectedEOF)
 			}
 			return nil
@@ -452,197 +499,252 @@ func (d *docxReader) part(f *zip.File, prefix string) error {
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
-			parent := ""
-			if len(stack) > 0 {
-				parent = stack[len(stack)-1]
-			}
-			stack = append(stack, e.Name.Local)
-			if len(stack) > maxDepth {
-				return hoso.Errorf(hoso.ETOOLARGE, "Tệp Word lồng cấu trúc quá sâu (trên %d cấp)",
-					"the Word document nests elements too deeply (over %d levels)", maxDepth)
-			}
-			if len(d.blocks) > maxBlocks {
-				return hoso.Errorf(hoso.ETOOLARGE, "Tệp Word có quá nhiều đoạn văn (trên %d)",
-					"the Word document has too many paragraphs (over %d)", maxBlocks)
-			}
-			if skip > 0 {
-				skip++
-				continue
-			}
-			switch e.Name.Local {
-			case "del", "moveFrom", "instrText", "delText", "delInstrText", "tabs", "commentReference":
-				if e.Name.Space == nsMC {
-					break
-				}
-				skip = 1
-			case "Fallback":
-				if e.Name.Space == nsMC {
-					skip = 1
-				}
-			case "p":
-				p := &docxPara{slot: -1}
-				if n := len(containers); n > 0 && containers[n-1] != nil {
-					p.cell = containers[n-1]
-				} else {
-					pCount++
-					p.slot = len(d.blocks)
-					d.blocks = append(d.blocks, docxBlock{Block: Block{File: d.file, ID: prefix + "p" + strconv.Itoa(pCount)}})
-				}
-				paras = append(paras, p)
-			case "pStyle":
-				if len(paras) > 0 && parent == "pPr" {
-					paras[len(paras)-1].style = attr(e, "val")
-				}
-			case "r":
-				runs = append(runs, &docxRun{})
-			case "rStyle":
-				if len(runs) > 0 && parent == "rPr" {
-					runs[len(runs)-1].style = attr(e, "val")
-				}
-			case "rFonts":
-				if len(runs) > 0 && parent == "rPr" && len(stack) >= 3 && stack[len(stack)-3] == "r" {
-					runs[len(runs)-1].font = runFont(e)
-				}
-			case "t":
-				inText = parent == "r"
-			case "tab", "ptab":
-				if parent == "r" {
-					add("\t")
-				}
-			case "br", "cr":
-				if parent == "r" {
-					add("\n")
-				}
-			case "noBreakHyphen":
-				add("-")
-			case "sym":
-				// A symbol-font character; only a legacy font makes it text.
-				if c, err := strconv.ParseUint(attr(e, "char"), 16, 16); err == nil && len(runs) > 0 {
-					if enc, _ := FontEncoding(attr(e, "font")); enc != Unicode {
-						add(string(rune(c)))
-					}
-				}
-			case "fldChar":
-				switch attr(e, "fldCharType") {
-				case "begin":
-					fields = append(fields, true)
-				case "separate":
-					if len(fields) > 0 {
-						fields[len(fields)-1] = false
-					}
-				case "end":
-					if len(fields) > 0 {
-						fields = fields[:len(fields)-1]
-					}
-				}
-			case "tbl":
-				tCount++
-				tables = append(tables, &docxTable{index: tCount})
-			case "tr":
-				if len(tables) > 0 {
-					t := tables[len(tables)-1]
-					t.row++
-					t.col = 1
-				}
-			case "gridBefore":
-				if len(tables) > 0 && parent == "trPr" {
-					if n, err := strconv.Atoi(attr(e, "val")); err == nil && n > 0 && n < 1000 {
-						tables[len(tables)-1].col += n
-					}
-				}
-			case "tc":
-				c := &docxCell{span: 1, slot: len(d.blocks)}
-				if len(tables) > 0 {
-					t := tables[len(tables)-1]
-					c.table, c.rowN, c.col = t.index, t.row, t.col
-				}
-				d.blocks = append(d.blocks, docxBlock{Block: Block{File: d.file,
-					ID:    prefix + "t" + strconv.Itoa(c.table) + "r" + strconv.Itoa(c.rowN) + "c" + strconv.Itoa(c.col),
-					Table: c.table, Row: c.rowN, Col: c.col}})
-				containers = append(containers, c)
-			case "gridSpan":
-				if n := len(containers); n > 0 && containers[n-1] != nil && parent == "tcPr" {
-					if v, err := strconv.Atoi(attr(e, "val")); err == nil && v > 1 && v < 1000 {
-						containers[n-1].span = v
-					}
-				}
-			case "txbxContent":
-				containers = append(containers, nil)
+			if err := st.start(e); err != nil {
+				return err
 			}
 		case xml.EndElement:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			if skip > 0 {
-				skip--
-				continue
-			}
-			switch e.Name.Local {
-			case "t":
-				inText = false
-			case "r":
-				if len(runs) == 0 {
-					break
-				}
-				r := runs[len(runs)-1]
-				runs = runs[:len(runs)-1]
-				if len(paras) > 0 {
-					d.flushRun(r, paras[len(paras)-1])
-				}
-			case "p":
-				if len(paras) == 0 {
-					break
-				}
-				p := paras[len(paras)-1]
-				paras = paras[:len(paras)-1]
-				if p.cell != nil {
-					c := p.cell
-					if c.paragraphs > 0 {
-						c.buf.WriteByte('\n')
-					}
-					c.paragraphs++
-					c.buf.WriteString(p.buf.String())
-					c.undecided = c.undecided || p.undecided
-					c.legacy = c.legacy || p.legacy
-				} else if p.buf.Len() == 0 && p.slot == len(d.blocks)-1 {
-					d.blocks = d.blocks[:p.slot] // empty: keep memory proportional to text
-				} else {
-					blk := &d.blocks[p.slot]
-					blk.Text, blk.undecided, blk.legacy = p.buf.String(), p.undecided && !p.legacy, p.legacy
-				}
-			case "tc":
-				n := len(containers)
-				if n == 0 || containers[n-1] == nil {
-					break
-				}
-				c := containers[n-1]
-				containers = containers[:n-1]
-				if c.buf.Len() == 0 && c.slot == len(d.blocks)-1 {
-					d.blocks = d.blocks[:c.slot]
-				} else {
-					blk := &d.blocks[c.slot]
-					blk.Text, blk.undecided, blk.legacy = c.buf.String(), c.undecided && !c.legacy, c.legacy
-				}
-				if len(tables) > 0 {
-					tables[len(tables)-1].col += c.span
-				}
-			case "txbxContent":
-				if n := len(containers); n > 0 && containers[n-1] == nil {
-					containers = containers[:n-1]
-				}
-			case "tbl":
-				if len(tables) > 0 {
-					tables = tables[:len(tables)-1]
-				}
-			}
+			st.end(e.Name.Local)
 		case xml.CharData:
-			if inText && skip == 0 && len(runs) > 0 {
-				if runs[len(runs)-1].raw.Len()+len(e) > maxBlockText {
-					tooLong = true
-					continue
-				}
-				add(string(e))
+			st.text(string(e))
+		}
+	}
+}
+
+// partState is what reading one part keeps between XML tokens.
+type partState struct {
+	d          *docxReader
+	prefix     string
+	stack      []string
+	skip       int // depth inside a subtree whose text is not shown
+	paras      []*docxPara
+	runs       []*docxRun
+	containers []*docxCell // nil entries are text boxes
+	tables     []*docxTable
+	fields     []bool // per open complex field: true while in its instruction
+	inText     bool
+	pCount     int
+	tCount     int
+	tooLong    bool // a run passed maxBlockText: the part is refused
+}
+
+func newPartState(d *docxReader, prefix string) *partState {
+	return &partState{d: d, prefix: prefix}
+}
+
+func (st *partState) add(s string) {
+	// Text between a field's begin and separate is its instruction.
+	if len(st.runs) == 0 || len(st.fields) > 0 && st.fields[len(st.fields)-1] {
+		return
+	}
+	r := st.runs[len(st.runs)-1]
+	if r.raw.Len()+len(s) > maxBlockText {
+		st.tooLong = true
+		return
+	}
+	r.raw.WriteString(s)
+}
+
+// text takes character data; a text node may come in several pieces.
+func (st *partState) text(s string) {
+	if st.inText && st.skip == 0 && len(st.runs) > 0 {
+		if st.runs[len(st.runs)-1].raw.Len()+len(s) > maxBlockText {
+			st.tooLong = true
+			return
+		}
+		st.add(s)
+	}
+}
+
+// start takes a start tag. Of e's name space only whether it is
+// markup-compatibility's matters, and only for the elements that test it.
+func (st *partState) start(e xml.StartElement) error {
+	d := st.d
+	parent := ""
+	if len(st.stack) > 0 {
+		parent = st.stack[len(st.stack)-1]
+	}
+	st.stack = append(st.stack, e.Name.Local)
+	if len(st.stack) > maxDepth {
+		return hoso.Errorf(hoso.ETOOLARGE, "Tệp Word lồng cấu trúc quá sâu (trên %d cấp)",
+			"the Word document nests elements too deeply (over %d levels)", maxDepth)
+	}
+	if len(d.blocks) > maxBlocks {
+		return hoso.Errorf(hoso.ETOOLARGE, "Tệp Word có quá nhiều đoạn văn (trên %d)",
+			"the Word document has too many paragraphs (over %d)", maxBlocks)
+	}
+	if st.skip > 0 {
+		st.skip++
+		return nil
+	}
+	switch e.Name.Local {
+	case "del", "moveFrom", "instrText", "delText", "delInstrText", "tabs", "commentReference":
+		if e.Name.Space == nsMC {
+			break
+		}
+		st.skip = 1
+	case "Fallback":
+		if e.Name.Space == nsMC {
+			st.skip = 1
+		}
+	case "p":
+		p := &docxPara{slot: -1}
+		if n := len(st.containers); n > 0 && st.containers[n-1] != nil {
+			p.cell = st.containers[n-1]
+		} else {
+			st.pCount++
+			p.slot = len(d.blocks)
+			d.blocks = append(d.blocks, docxBlock{Block: Block{File: d.file, ID: st.prefix + "p" + strconv.Itoa(st.pCount)}})
+		}
+		st.paras = append(st.paras, p)
+	case "pStyle":
+		if len(st.paras) > 0 && parent == "pPr" {
+			st.paras[len(st.paras)-1].style = attr(e, "val")
+		}
+	case "r":
+		st.runs = append(st.runs, &docxRun{})
+	case "rStyle":
+		if len(st.runs) > 0 && parent == "rPr" {
+			st.runs[len(st.runs)-1].style = attr(e, "val")
+		}
+	case "rFonts":
+		if len(st.runs) > 0 && parent == "rPr" && len(st.stack) >= 3 && st.stack[len(st.stack)-3] == "r" {
+			st.runs[len(st.runs)-1].font = runFont(e)
+		}
+	case "t":
+		st.inText = parent == "r"
+	case "tab", "ptab":
+		if parent == "r" {
+			st.add("\t")
+		}
+	case "br", "cr":
+		if parent == "r" {
+			st.add("\n")
+		}
+	case "noBreakHyphen":
+		st.add("-")
+	case "sym":
+		// A symbol-font character; only a legacy font makes it text.
+		if c, err := strconv.ParseUint(attr(e, "char"), 16, 16); err == nil && len(st.runs) > 0 {
+			if enc, _ := FontEncoding(attr(e, "font")); enc != Unicode {
+				st.add(string(rune(c)))
 			}
+		}
+	case "fldChar":
+		switch attr(e, "fldCharType") {
+		case "begin":
+			st.fields = append(st.fields, true)
+		case "separate":
+			if len(st.fields) > 0 {
+				st.fields[len(st.fields)-1] = false
+			}
+		case "end":
+			if len(st.fields) > 0 {
+				st.fields = st.fields[:len(st.fields)-1]
+			}
+		}
+	case "tbl":
+		st.tCount++
+		st.tables = append(st.tables, &docxTable{index: st.tCount})
+	case "tr":
+		if len(st.tables) > 0 {
+			t := st.tables[len(st.tables)-1]
+			t.row++
+			t.col = 1
+		}
+	case "gridBefore":
+		if len(st.tables) > 0 && parent == "trPr" {
+			if n, err := strconv.Atoi(attr(e, "val")); err == nil && n > 0 && n < 1000 {
+				st.tables[len(st.tables)-1].col += n
+			}
+		}
+	case "tc":
+		c := &docxCell{span: 1, slot: len(d.blocks)}
+		if len(st.tables) > 0 {
+			t := st.tables[len(st.tables)-1]
+			c.table, c.rowN, c.col = t.index, t.row, t.col
+		}
+		d.blocks = append(d.blocks, docxBlock{Block: Block{File: d.file,
+			ID:    st.prefix + "t" + strconv.Itoa(c.table) + "r" + strconv.Itoa(c.rowN) + "c" + strconv.Itoa(c.col),
+			Table: c.table, Row: c.rowN, Col: c.col}})
+		st.containers = append(st.containers, c)
+	case "gridSpan":
+		if n := len(st.containers); n > 0 && st.containers[n-1] != nil && parent == "tcPr" {
+			if v, err := strconv.Atoi(attr(e, "val")); err == nil && v > 1 && v < 1000 {
+				st.containers[n-1].span = v
+			}
+		}
+	case "txbxContent":
+		st.containers = append(st.containers, nil)
+	}
+	return nil
+}
+
+// end takes an end tag (local name).
+func (st *partState) end(local string) {
+	d := st.d
+	if len(st.stack) > 0 {
+		st.stack = st.stack[:len(st.stack)-1]
+	}
+	if st.skip > 0 {
+		st.skip--
+		return
+	}
+	switch local {
+	case "t":
+		st.inText = false
+	case "r":
+		if len(st.runs) == 0 {
+			break
+		}
+		r := st.runs[len(st.runs)-1]
+		st.runs = st.runs[:len(st.runs)-1]
+		if len(st.paras) > 0 {
+			d.flushRun(r, st.paras[len(st.paras)-1])
+		}
+	case "p":
+		if len(st.paras) == 0 {
+			break
+		}
+		p := st.paras[len(st.paras)-1]
+		st.paras = st.paras[:len(st.paras)-1]
+		if p.cell != nil {
+			c := p.cell
+			if c.paragraphs > 0 {
+				c.buf.WriteByte('\n')
+			}
+			c.paragraphs++
+			c.buf.WriteString(p.buf.String())
+			c.undecided = c.undecided || p.undecided
+			c.legacy = c.legacy || p.legacy
+		} else if p.buf.Len() == 0 && p.slot == len(d.blocks)-1 {
+			d.blocks = d.blocks[:p.slot] // empty: keep memory proportional to text
+		} else {
+			blk := &d.blocks[p.slot]
+			blk.Text, blk.undecided, blk.legacy = p.buf.String(), p.undecided && !p.legacy, p.legacy
+		}
+	case "tc":
+		n := len(st.containers)
+		if n == 0 || st.containers[n-1] == nil {
+			break
+		}
+		c := st.containers[n-1]
+		st.containers = st.containers[:n-1]
+		if c.buf.Len() == 0 && c.slot == len(d.blocks)-1 {
+			d.blocks = d.blocks[:c.slot]
+		} else {
+			blk := &d.blocks[c.slot]
+			blk.Text, blk.undecided, blk.legacy = c.buf.String(), c.undecided && !c.legacy, c.legacy
+		}
+		if len(st.tables) > 0 {
+			st.tables[len(st.tables)-1].col += c.span
+		}
+	case "txbxContent":
+		if n := len(st.containers); n > 0 && st.containers[n-1] == nil {
+			st.containers = st.containers[:n-1]
+		}
+	case "tbl":
+		if len(st.tables) > 0 {
+			st.tables = st.tables[:len(st.tables)-1]
 		}
 	}
 }
