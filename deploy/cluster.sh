@@ -21,8 +21,8 @@
 # lives with it: the target takes one address (a comma list is refused,
 # "too many colons in address"), and distributed MinIO refuses to start
 # unless every node has the same MINIO_* environment. So every node
-# publishes to nats1, with the same queue_dir; while nats1 is down the
-# events wait on disk and go out when it returns. Production puts a
+# connects to nats1 first; its NATS client learns the other servers from
+# the cluster and reconnects to them when nats1 goes. Production puts a
 # load balancer or DNS name in front of the NATS servers instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,22 +108,23 @@ start_nats() {
 
 # MinIO's environment: identical on every node, or distributed MinIO
 # refuses to start. HOSO_CLUSTER_EVENTS picks how MinIO sends events:
-#   queue (default)  through queue_dir: survives NATS being down, but MinIO
+#   sync (default)   MINIO_API_SYNC_EVENTS=on and no queue_dir, as
+#                    ingest.MinIOEnv and the deploy files: the PUT answers
+#                    once JetStream has the event (no wait); an event MinIO
+#                    could not send is left to hoso's reconciler;
+#   queue            through queue_dir: survives NATS being down, but MinIO
 #                    lists that folder every 3 s (a fixed interval in its
-#                    store), so an event waits 0–3 s before it is sent;
-#   sync             MINIO_API_SYNC_EVENTS=on and no queue_dir: the PUT
-#                    answers once JetStream has the event (no wait); an
-#                    event MinIO could not send is left to the reconciler.
+#                    store), so an event waits 0–3 s before it is sent.
 minio_env() {
 	echo MINIO_ROOT_USER="$user" MINIO_ROOT_PASSWORD="$pass" MINIO_CI_CD=on \
 		MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on \
 		MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="127.0.0.1:$((base + 1))" \
 		MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads \
 		MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on
-	if [ "${HOSO_CLUSTER_EVENTS:-queue}" = sync ]; then
-		echo MINIO_API_SYNC_EVENTS=on
-	else
+	if [ "${HOSO_CLUSTER_EVENTS:-sync}" = queue ]; then
 		echo MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="$dir/minio-events"
+	else
+		echo MINIO_API_SYNC_EVENTS=on
 	fi
 }
 

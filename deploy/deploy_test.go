@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoso-vn/hoso/ingest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -100,6 +101,27 @@ func checkMinIOEnv(t *testing.T, where, name, value string) {
 	}
 }
 
+// checkEventMode: a MinIO whose NATS target is on sends its events as
+// ingest.MinIOEnv says — synchronously, without a queue_dir, whose
+// folder MinIO lists only every 3 s (deploy/README.md).
+func checkEventMode(t *testing.T, where string, env map[string]string) {
+	t.Helper()
+	if env["MINIO_NOTIFY_NATS_ENABLE_PRIMARY"] != "on" {
+		return
+	}
+	want := map[string]string{}
+	for _, kv := range ingest.MinIOEnv("", ingest.Config{}) {
+		k, v, _ := strings.Cut(kv, "=")
+		want[k] = v
+	}
+	if env["MINIO_API_SYNC_EVENTS"] != want["MINIO_API_SYNC_EVENTS"] {
+		t.Errorf("%s: MINIO_API_SYNC_EVENTS = %q, want %q as ingest.MinIOEnv", where, env["MINIO_API_SYNC_EVENTS"], want["MINIO_API_SYNC_EVENTS"])
+	}
+	if q, ok := env["MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY"]; ok {
+		t.Errorf("%s: MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY = %q: events would wait up to 3 s", where, q)
+	}
+}
+
 func TestCompose(t *testing.T) {
 	docs := documents(t, "compose.yaml")
 	if len(docs) != 1 {
@@ -125,9 +147,12 @@ func TestCompose(t *testing.T) {
 			}
 		}
 		env, _ := dig(s, "environment").(map[string]any)
+		vars := map[string]string{}
 		for k, v := range env {
 			checkMinIOEnv(t, "compose service "+name, k, str(v))
+			vars[k] = str(v)
 		}
+		checkEventMode(t, "compose service "+name, vars)
 		secrets, _ := dig(s, "secrets").([]any)
 		for _, sec := range secrets {
 			if dig(docs[0], "secrets", str(sec)) == nil {
@@ -212,6 +237,11 @@ func TestKubernetes(t *testing.T) {
 				}
 			}
 			env, _ := dig(c, "env").([]any)
+			vars := map[string]string{}
+			for _, e := range env {
+				vars[str(dig(e, "name"))] = str(dig(e, "value"))
+			}
+			checkEventMode(t, id, vars)
 			for _, e := range env {
 				checkMinIOEnv(t, id, str(dig(e, "name")), str(dig(e, "value")))
 				if n := str(dig(e, "valueFrom", "secretKeyRef", "name")); n != "" && objects["Secret/"+n] == nil {

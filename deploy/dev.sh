@@ -53,13 +53,15 @@ wait_for() { # url-or-host:port, what
 pids+=($!)
 wait_for "$nats_addr" "NATS"
 
-mkdir -p "$dir/minio/data" "$dir/minio/events"
+# Synchronous events, no queue_dir: the event is in JetStream when the
+# PUT answers (deploy/README.md, "MinIO's event path").
+mkdir -p "$dir/minio/data"
 env MINIO_ROOT_USER="$user" MINIO_ROOT_PASSWORD="$pass" \
 	MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on \
 	MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="$nats_addr" \
 	MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads \
 	MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on \
-	MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="$dir/minio/events" \
+	MINIO_API_SYNC_EVENTS=on \
 	"$minio" server "$dir/minio/data" --address "$s3_addr" --console-address "$console_addr" --quiet &
 pids+=($!)
 wait_for "http://$s3_addr/minio/health/live" "MinIO"

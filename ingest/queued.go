@@ -50,13 +50,19 @@ func (s *Service) queuedIDs(ctx context.Context) (map[string]bool, error) {
 	return ids, nil
 }
 
-// waitReconcile waits for the next reconciler pass: ReconcileEvery, or at
-// once after the NATS connection came back (events published while it
-// was away may be lost) or the object store answered again after
-// failing (a MinIO node that restarted may have taken uploads without
-// sending their events).
-func (s *Service) waitReconcile(ctx context.Context) {
-	next := time.Now().Add(s.cfg.ReconcileEvery)
+// Why a reconciler pass runs (waitReconcile's answer).
+const (
+	passDue       = iota // ReconcileEvery, a catch-up or a retry came due
+	passReconnect        // the NATS connection came back
+	passStore            // the object store answers again after failing
+)
+
+// waitReconcile waits until the pass due at next, or less when the NATS
+// connection came back (events published while it was away may be lost)
+// or the object store answered again after failing (a MinIO node that
+// restarted may have taken uploads without sending their events). It
+// says which.
+func (s *Service) waitReconcile(ctx context.Context, next time.Time) int {
 	var reconnects uint64
 	if nc := s.js.Conn(); nc != nil {
 		reconnects = nc.Stats().Reconnects
@@ -67,15 +73,15 @@ func (s *Service) waitReconcile(ctx context.Context) {
 	for n := 0; ; n++ {
 		select {
 		case <-ctx.Done():
-			return
+			return passDue
 		case <-tick.C:
 		}
-		if time.Now().After(next) {
-			return
+		if !time.Now().Before(next) {
+			return passDue
 		}
 		if nc := s.js.Conn(); nc != nil && nc.Stats().Reconnects != reconnects && nc.IsConnected() {
 			s.log.Info("ingest: NATS reconnected, reconciling now")
-			return
+			return passReconnect
 		}
 		if n%2 == 0 {
 			pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
@@ -84,7 +90,7 @@ func (s *Service) waitReconcile(ctx context.Context) {
 			down := err != nil && !errors.Is(err, ErrNotFound)
 			if storeDown && !down {
 				s.log.Info("ingest: object store answers again, reconciling now")
-				return
+				return passStore
 			}
 			storeDown = down
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -111,19 +112,58 @@ func (c Config) staleAfter() time.Duration {
 	return 2 * d
 }
 
+// catchUp is when passes follow one that a reconnect started, counted
+// from it. MinIO sends events synchronously (MinIOEnv), so an event it
+// could not send is gone; the pass at the reconnect cannot see them all:
+// MinIO's own NATS client reconnects later than ours (every 2 s against
+// 0.5 s), JetStream may refuse its publishes for seconds more while it
+// recovers its streams, and a pass leaves objects younger than
+// Config.Settle for the next one.
+var catchUp = []time.Duration{5 * time.Second, 15 * time.Second, time.Minute}
+
+// retryFirst and retryMost bound the wait after a failed pass (it doubles
+// in between): a pass that failed as NATS came back must not wait for
+// ReconcileEvery.
+const (
+	retryFirst = 2 * time.Second
+	retryMost  = time.Minute
+)
+
 func (s *Service) reconcileLoop(ctx context.Context) {
+	var due []time.Time // catch-up passes still to run
+	retry := time.Duration(0)
 	for {
 		if n, err := s.Reconcile(ctx); err != nil && ctx.Err() == nil {
-			s.log.Warn("ingest: reconcile", "err", err)
-		} else if n > 0 {
-			s.log.Info("ingest: reconcile pass", "queued", n)
+			retry = min(max(2*retry, retryFirst), retryMost)
+			s.log.Warn("ingest: reconcile", "err", err, "retry_in", retry)
+		} else {
+			retry = 0
+			if n > 0 {
+				s.log.Info("ingest: reconcile pass", "queued", n)
+			}
 		}
 		if s.cfg.ReconcileEvery < 0 {
 			return
 		}
-		s.waitReconcile(ctx)
+		now := time.Now()
+		due = slices.DeleteFunc(due, func(t time.Time) bool { return !t.After(now) })
+		next := now.Add(s.cfg.ReconcileEvery)
+		if len(due) > 0 && due[0].Before(next) {
+			next = due[0]
+		}
+		if retry > 0 && now.Add(retry).Before(next) {
+			next = now.Add(retry)
+		}
+		why := s.waitReconcile(ctx, next)
 		if ctx.Err() != nil {
 			return
+		}
+		if why != passDue {
+			now := time.Now()
+			due = due[:0]
+			for _, d := range catchUp {
+				due = append(due, now.Add(d))
+			}
 		}
 	}
 }

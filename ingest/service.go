@@ -43,6 +43,9 @@ type Service struct {
 	// instance whose store or NATS is failing does not take every queued
 	// dossier only to hand it back.
 	retried atomic.Int64
+	// working maps the dossiers this instance's workers hold to the
+	// stream sequence of the message each works under (see handle).
+	working sync.Map
 }
 
 // New returns a Service on streams and buckets that Setup has created.
@@ -161,6 +164,7 @@ const (
 	outDone      outcome = iota // final state reached: ack (term for failures)
 	outIgnored                  // not for us: ack
 	outDuplicate                // already final: ack without work
+	outHeld                     // another message of the same upload is being worked on: ack
 )
 
 // handle runs one message to its end: ack, nak with delay or term.
@@ -200,6 +204,30 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		s.m.message("bundle")
 		s.settle(ctx, msg, s.bundle(ctx, u, prefix, log))
 		return
+	}
+	// One upload is often announced twice: MinIO's event carries no
+	// Nats-Msg-Id, so the API's or the reconciler's announcement of the
+	// same object is a second message, and with synchronous events both
+	// arrive within a millisecond. While a worker of this instance holds
+	// the dossier under another message, this one is acked: the held
+	// message stays in the stream until its dossier is final, and comes
+	// back if this instance dies. (A redelivery of the very message a
+	// worker holds is not acked: that would drop the only one.)
+	var seq uint64
+	if md, err := msg.Metadata(); err == nil {
+		seq = md.Sequence.Stream
+	}
+	if seq != 0 {
+		if held, busy := s.working.LoadOrStore(id, seq); busy {
+			if held.(uint64) != seq {
+				log.Info("ingest: another message of this upload is being worked on here, acking this one")
+				s.m.message("duplicate")
+				s.settle(ctx, msg, bodyAck)
+				return
+			}
+		} else {
+			defer s.working.Delete(id)
+		}
 	}
 	s.busy.Add(1)
 	defer s.busy.Add(-1)
@@ -242,6 +270,10 @@ func (s *Service) handle(ctx context.Context, msg jetstream.Msg) {
 		s.settle(ctx, msg, bodyAck)
 	case out == outDuplicate:
 		log.Info("ingest: already done, acking redelivery", "status", st.Status)
+		s.m.message("duplicate")
+		s.settle(ctx, msg, bodyAck)
+	case out == outHeld:
+		log.Info("ingest: another message of this upload is being worked on, acking this one")
 		s.m.message("duplicate")
 		s.settle(ctx, msg, bodyAck)
 	case st.Status == StatusFailed:
@@ -348,6 +380,13 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 	st.Crashes++
 	if err := s.states.save(ctx, st); err != nil {
 		st.Crashes--
+		if errors.Is(err, errConflict) && st.rev == 0 {
+			// Another worker created the state since we found none: it
+			// works on another message of this upload (see handle), which
+			// stays in the stream until the dossier is final. Only
+			// workers create states.
+			return st, outHeld, nil
+		}
 		return st, 0, transient(err, "ghi trạng thái", "write state")
 	}
 

@@ -54,7 +54,7 @@ func Setup(ctx context.Context, js jetstream.JetStream, st Store, cfg Config) er
 	if s3, ok := st.(*S3); ok {
 		if err := s3.Notify(ctx, cfg.UploadBucket, NotifyARN); err != nil {
 			if errors.Is(err, ErrNoNotifyTarget) {
-				return fmt.Errorf("%w\nstart MinIO with:\n  %s", err, strings.Join(MinIOEnv("<nats-host>:4222", "<abs-dir>", cfg), "\n  "))
+				return fmt.Errorf("%w\nstart MinIO with:\n  %s", err, strings.Join(MinIOEnv("<nats-host>:4222", cfg), "\n  "))
 			}
 			return err
 		}
@@ -123,17 +123,26 @@ func consumerConfig(cfg Config) jetstream.ConsumerConfig {
 
 // MinIOEnv returns the environment MinIO needs to publish the upload
 // bucket's events into the upload stream through its NATS target
-// "PRIMARY": natsAddr is host:port as MinIO reaches NATS, queueDir an
-// absolute folder where MinIO keeps events while NATS is unreachable.
-// Credentials and TLS (MINIO_NOTIFY_NATS_USERNAME_PRIMARY, …_TLS_PRIMARY)
-// come on top when NATS needs them.
-func MinIOEnv(natsAddr, queueDir string, cfg Config) []string {
+// "PRIMARY"; natsAddr is host:port as MinIO reaches NATS. Credentials and
+// TLS (MINIO_NOTIFY_NATS_USERNAME_PRIMARY, …_TLS_PRIMARY) come on top when
+// NATS needs them.
+//
+// Events are sent synchronously (MINIO_API_SYNC_EVENTS=on), with no
+// queue_dir: the PUT answers once JetStream holds the event, tens of
+// milliseconds. With a queue_dir MinIO stores every event on disk and a
+// loop lists that folder every 3 s (a constant of MinIO's, not a
+// setting), so each upload waited 0–3 s before its event went out. An
+// event MinIO cannot send now (NATS down or electing leaders) is lost
+// rather than queued; the reconciler finds such uploads: at once and
+// again shortly after this instance's NATS connection comes back, after
+// a failed pass, and every Config.ReconcileEvery (deploy/README.md).
+func MinIOEnv(natsAddr string, cfg Config) []string {
 	cfg = cfg.WithDefaults()
 	return []string{
 		"MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on",
 		"MINIO_NOTIFY_NATS_ADDRESS_PRIMARY=" + natsAddr,
 		"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=" + cfg.UploadSubject,
 		"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
-		"MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY=" + queueDir,
+		"MINIO_API_SYNC_EVENTS=on",
 	}
 }

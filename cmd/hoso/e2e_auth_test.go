@@ -127,7 +127,7 @@ func TestSetupWithoutNATSTarget(t *testing.T) {
 		"MINIO_NOTIFY_NATS_ADDRESS_PRIMARY=" + n.addr(),
 		"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads",
 		"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
-		"MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY=/",
+		"MINIO_API_SYNC_EVENTS=on",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %s:\n%s", want, out.String())

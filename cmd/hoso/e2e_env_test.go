@@ -23,6 +23,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/hoso-vn/hoso/ingest"
 	"github.com/hoso-vn/hoso/internal/testenv"
 )
 
@@ -116,10 +117,10 @@ func (n *natsServer) client(t *testing.T) (*nats.Conn, jetstream.JetStream) {
 }
 
 // minioServer is the pinned MinIO binary (deploy/minio.sh) on a free
-// loopback port with its NATS target pointed at a natsServer.
+// loopback port with its NATS target pointed at a natsServer, configured
+// as ingest.MinIOEnv says (synchronous events, no queue_dir).
 type minioServer struct {
 	endpoint, user, pass string
-	queueDir             string
 	client               *minio.Client
 	log                  *bytes.Buffer
 }
@@ -131,8 +132,7 @@ func startMinIO(t *testing.T, natsAddr string) *minioServer {
 	m := &minioServer{
 		endpoint: "127.0.0.1:" + strconv.Itoa(freePort(t)),
 		user:     "hosoe2e", pass: "hosoe2e-secret-key",
-		queueDir: filepath.Join(root, "events"),
-		log:      &bytes.Buffer{},
+		log: &bytes.Buffer{},
 	}
 	cmd := exec.Command(bin, "server", filepath.Join(root, "data"),
 		"--address", m.endpoint, "--console-address", "127.0.0.1:"+strconv.Itoa(freePort(t)), "--quiet")
@@ -141,13 +141,7 @@ func startMinIO(t *testing.T, natsAddr string) *minioServer {
 		"MINIO_BROWSER=off",
 	)
 	if natsAddr != "" { // "" starts MinIO without its NATS target
-		cmd.Env = append(cmd.Env,
-			"MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on",
-			"MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="+natsAddr,
-			"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads",
-			"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
-			"MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="+m.queueDir,
-		)
+		cmd.Env = append(cmd.Env, ingest.MinIOEnv(natsAddr, ingest.Config{})...)
 	}
 	cmd.Stdout, cmd.Stderr = m.log, m.log
 	if err := cmd.Start(); err != nil {

@@ -51,10 +51,9 @@ func cmdSetup(ctx context.Context, m *Main, args []string) error {
 		first, _, _ := strings.Cut(err.Error(), "\n")
 		m.Logger.Error("hoso setup: notification rule refused", "err", first)
 		fmt.Fprintf(m.Stdout, "MinIO has no NATS notification target %s.\n"+
-			"Start MinIO with this environment (the address as MinIO reaches NATS, the\n"+
-			"queue folder an absolute path where MinIO keeps events while NATS is down),\n"+
+			"Start MinIO with this environment (the address as MinIO reaches NATS),\n"+
 			"then run 'hoso setup' again:\n\n  %s\n",
-			ingest.NotifyARN, strings.Join(ingest.MinIOEnv(natsHostPort(c.NATS.URL), "/var/lib/minio/events", cfg), "\n  "))
+			ingest.NotifyARN, strings.Join(ingest.MinIOEnv(natsHostPort(c.NATS.URL), cfg), "\n  "))
 		return errors.New("hoso setup: the bucket notification is missing (see above)")
 	}
 	if err != nil {
