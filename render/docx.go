@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"time"
@@ -320,14 +321,19 @@ func pack(doc *wml, st style) ([]byte, error) {
 			}
 			continue
 		}
-		f := shared[p.key()]
-		if f == nil { // a body size no profile has: deflate the part here
+		f, ok := shared[p.key()]
+		if !ok { // a body size no profile has: deflate the part here
 			if err := deflatePart(zw, p.name, p.data()); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		if err := zw.Copy(f); err != nil {
+		hdr := f.header // CreateRaw keeps the header it is given
+		w, err := zw.CreateRaw(&hdr)
+		if err == nil {
+			_, err = w.Write(f.raw)
+		}
+		if err != nil {
 			return nil, hoso.Wrap(err, hoso.EINTERNAL, "Lỗi khi ghi tệp DOCX", "writing DOCX part %s", p.name)
 		}
 	}
@@ -381,13 +387,19 @@ func deflatePart(zw *zip.Writer, name string, data []byte) error {
 	return nil
 }
 
+// deflated is a part as a zip holds it: its header and deflated bytes.
+type deflated struct {
+	header zip.FileHeader
+	raw    []byte
+}
+
 // sharedParts deflates, once per process, the parts that are the same in
 // every letter: all but document.xml, the headers in each profile's body
 // size. Deflating them for each letter was most of its rendering time
 // (every part costs a compressor reset that clears hundreds of
-// kilobytes). zip.Writer.Copy writes them back with the header and bytes
-// CreateHeader gave them, so a letter zips to exactly the bytes it did.
-var sharedParts = sync.OnceValues(func() (map[partKey]*zip.File, error) {
+// kilobytes). Written back with zip.Writer.CreateRaw, with the header
+// CreateHeader gave them, they make a letter of exactly the bytes it was.
+var sharedParts = sync.OnceValues(func() (map[partKey]deflated, error) {
 	var keys []partKey
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -414,9 +426,17 @@ var sharedParts = sync.OnceValues(func() (map[partKey]*zip.File, error) {
 	if len(zr.File) != len(keys) {
 		return nil, fmt.Errorf("render: %d shared parts read back, %d written", len(zr.File), len(keys))
 	}
-	parts := make(map[partKey]*zip.File, len(keys))
+	parts := make(map[partKey]deflated, len(keys))
 	for i, f := range zr.File {
-		parts[keys[i]] = f
+		r, err := f.OpenRaw()
+		if err != nil {
+			return nil, err
+		}
+		raw, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		parts[keys[i]] = deflated{header: f.FileHeader, raw: raw}
 	}
 	return parts, nil
 })
