@@ -555,6 +555,16 @@ func (st *partState) text(s string) {
 	}
 }
 
+// readsAttrs reports whether start reads the attributes of an element:
+// the scanner hands start the attributes of these elements only.
+func (st *partState) readsAttrs(local string) bool {
+	switch local {
+	case "pStyle", "rStyle", "rFonts", "sym", "fldChar", "gridBefore", "gridSpan":
+		return true
+	}
+	return false
+}
+
 // start takes a start tag. Of e's name space only whether it is
 // markup-compatibility's matters, and only for the elements that test it.
 func (st *partState) start(e xml.StartElement) error {

@@ -97,45 +97,50 @@ func (sc *wmlScanner) run() bool {
 	return len(sc.open) == 0
 }
 
-// name reads an ASCII XML name at i: a letter or '_', then letters,
-// digits, '_', '.', '-' and ':'. j is where it ends; ok is false when no
-// such name starts at i, or when a non-ASCII byte continues it (a name
-// this scanner leaves to encoding/xml).
-func (sc *wmlScanner) name(i int) (name string, j int, ok bool) {
-	s := sc.s
-	if i >= len(s) {
-		return "", i, false
+// nameByte marks the bytes of the ASCII names the scanner reads: 1 for
+// letters and '_', which may start one, 2 for digits, '.', '-' and ':'.
+var nameByte = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
 	}
-	if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_') {
-		return "", i, false
+	t['_'] = 1
+	for _, c := range "0123456789.-:" {
+		t[c] = 2
 	}
-	j = i + 1
-	for j < len(s) {
-		c := s[j]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-' || c == ':' {
-			j++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			return "", j, false
-		}
-		break
-	}
-	return s[i:j], j, true
-}
+	return t
+}()
 
-// qname splits a name as encoding/xml does, refusing the forms whose
-// split it makes in its own way (more than one colon, an empty side).
-func qname(n string) (prefix, local string, ok bool) {
-	k := strings.IndexByte(n, ':')
-	if k < 0 {
-		return "", n, true
+// name reads an ASCII XML name at i: a letter or '_', then letters,
+// digits, '_', '.', '-' and ':'. It splits it at its colon as
+// encoding/xml does; ok is false when no such name starts at i, when a
+// non-ASCII byte continues it, or when it is not a plain or prefixed name
+// (more than one colon, an empty side): names this scanner leaves to
+// encoding/xml. j is where the name ends.
+func (sc *wmlScanner) name(i int) (raw, prefix, local string, j int, ok bool) {
+	s := sc.s
+	if i >= len(s) || nameByte[s[i]] != 1 {
+		return "", "", "", i, false
 	}
-	prefix, local = n[:k], n[k+1:]
-	if prefix == "" || local == "" || strings.IndexByte(local, ':') >= 0 {
-		return "", "", false
+	colon := -1
+	for j = i + 1; j < len(s) && nameByte[s[j]] != 0; j++ {
+		if s[j] == ':' {
+			if colon >= 0 {
+				return "", "", "", j, false
+			}
+			colon = j
+		}
 	}
-	return prefix, local, true
+	if j < len(s) && s[j] >= utf8.RuneSelf {
+		return "", "", "", j, false
+	}
+	raw = s[i:j]
+	if colon < 0 {
+		return raw, "", raw, j, true
+	}
+	if colon == j-1 {
+		return "", "", "", j, false
+	}
+	return raw, s[i:colon], s[colon+1 : j], j, true
 }
 
 func (sc *wmlScanner) space(i int) int {
@@ -152,15 +157,12 @@ func (sc *wmlScanner) space(i int) int {
 
 func (sc *wmlScanner) startTag(i int) (int, bool) {
 	s := sc.s
-	raw, i, ok := sc.name(i)
-	if !ok {
-		return i, false
-	}
-	prefix, local, ok := qname(raw)
+	raw, prefix, local, i, ok := sc.name(i)
 	if !ok {
 		return i, false
 	}
 	sc.attrs = sc.attrs[:0]
+	keep := sc.st.readsAttrs(local)
 	empty := false
 	depth := len(sc.open) + 1
 	for {
@@ -180,12 +182,8 @@ func (sc *wmlScanner) startTag(i int) (int, bool) {
 			i++
 			break
 		}
-		var an string
-		if an, i, ok = sc.name(i); !ok {
-			return i, false
-		}
-		ap, al, ok := qname(an)
-		if !ok {
+		var ap, al string
+		if _, ap, al, i, ok = sc.name(i); !ok {
 			return i, false
 		}
 		i = sc.space(i)
@@ -206,7 +204,9 @@ func (sc *wmlScanner) startTag(i int) (int, bool) {
 		case ap == "" && al == "xmlns":
 			sc.ns = append(sc.ns, nsBinding{"", v, depth})
 		}
-		sc.attrs = append(sc.attrs, xml.Attr{Name: xml.Name{Local: al}, Value: v})
+		if keep {
+			sc.attrs = append(sc.attrs, xml.Attr{Name: xml.Name{Local: al}, Value: v})
+		}
 	}
 	sc.open = append(sc.open, raw)
 	e := xml.StartElement{Name: xml.Name{Local: local}, Attr: sc.attrs}
@@ -251,11 +251,7 @@ func (sc *wmlScanner) close(local string) {
 }
 
 func (sc *wmlScanner) endTag(i int) (int, bool) {
-	raw, i, ok := sc.name(i)
-	if !ok {
-		return i, false
-	}
-	_, local, ok := qname(raw)
+	raw, _, local, i, ok := sc.name(i)
 	if !ok {
 		return i, false
 	}
@@ -270,7 +266,7 @@ func (sc *wmlScanner) endTag(i int) (int, bool) {
 // procInst skips a processing instruction, checking an XML declaration as
 // encoding/xml does: version 1.0, encoding UTF-8.
 func (sc *wmlScanner) procInst(i int) (int, bool) {
-	target, i, ok := sc.name(i)
+	target, _, _, i, ok := sc.name(i)
 	if !ok {
 		return i, false
 	}
