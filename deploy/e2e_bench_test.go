@@ -12,10 +12,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -38,7 +41,10 @@ import (
 //   - memory: peak RSS of hoso serve and its parsing children, last after
 //     200 uploads through the API at once.
 //
-// Runs only with HOSO_E2E_BENCH=1; HOSO_E2E_N sets N (300).
+// Runs only with HOSO_E2E_BENCH=1; HOSO_E2E_N sets N (300). With
+// HOSO_E2E_PERF=FILE, `perf record` samples hoso, its parsing children,
+// MinIO and NATS during the burst into FILE (perf report -i FILE
+// --sort comm,dso,sym).
 func TestE2EBench(t *testing.T) {
 	if os.Getenv("HOSO_E2E_BENCH") != "1" {
 		t.Skip("the end-to-end benchmark runs with HOSO_E2E_BENCH=1 (./bench.sh e2e)")
@@ -77,6 +83,8 @@ func TestE2EBench(t *testing.T) {
 
 	// Burst through S3.
 	ups := make([]upload, n)
+	cpu0 := s.cpu()
+	stopPerf := s.perf(os.Getenv("HOSO_E2E_PERF"))
 	start := time.Now()
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -105,6 +113,8 @@ func TestE2EBench(t *testing.T) {
 	}
 	burst := last.Sub(start)
 	rate := float64(n) / burst.Seconds()
+	cpu := s.cpu().since(cpu0)
+	stopPerf()
 
 	// Steady at half the burst rate, 20 s.
 	steadyRate := max(rate/2, 1)
@@ -179,6 +189,8 @@ func TestE2EBench(t *testing.T) {
 	rss := peakRSS(s.pid("hoso1"))
 	fmt.Printf("\n| e2e.Burst, %d DOCX (python-docx, LibreOffice; %.0f KB) via S3, 8 threads | %.1f dossiers/s | %.2f× bare MinIO PUT+GET (%.2f s vs %.2f s) |\n",
 		n, float64(mean)/1024, rate, burst.Seconds()/bare.Seconds(), burst.Seconds(), bare.Seconds())
+	fmt.Printf("| e2e.BurstCPU, CPU time of each process during the burst, per dossier (%.1f s of CPU on %d cores in %.2f s) | %s | |\n",
+		cpu.total().Seconds(), runtime.NumCPU(), burst.Seconds(), cpu.perDossier(n))
 	fmt.Printf("| e2e.Steady via S3 at %.1f/s (half the burst), upload→event | p50 %s, p95 %s, p99 %s | %d uploads |\n",
 		steadyRate, lat[0], lat[1], lat[2], steadyN)
 	fmt.Printf("| e2e.Steady via POST /v1/dossiers at %.1f/s, answer→event | p50 %s, p95 %s, p99 %s | %d uploads |\n",
@@ -246,4 +258,122 @@ func apiUpload(c *http.Client, api, origin, name string, data []byte) (string, e
 		return "", fmt.Errorf("POST /v1/dossiers answered %s", b)
 	}
 	return out.ID, nil
+}
+
+// cpuUse is the CPU time (user + system) each process of the stack has
+// used, with its live children (the parsing children of hoso serve), and
+// the benchmark's own process (the S3 client, without children).
+type cpuUse map[string]time.Duration
+
+func (s *stack) cpu() cpuUse {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	u := cpuUse{"client": time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
+	for _, name := range []string{"nats1", "minio1", "hoso1"} {
+		if p := s.pid(name); p > 0 {
+			u[name] = cpuTime(p)
+		}
+	}
+	return u
+}
+
+func (u cpuUse) since(before cpuUse) cpuUse {
+	d := cpuUse{}
+	for k, v := range u {
+		d[k] = v - before[k]
+	}
+	return d
+}
+
+func (u cpuUse) total() time.Duration {
+	var t time.Duration
+	for _, v := range u {
+		t += v
+	}
+	return t
+}
+
+func (u cpuUse) perDossier(n int) string {
+	var parts []string
+	for _, k := range []string{"hoso1", "minio1", "nats1", "client"} {
+		if v, ok := u[k]; ok {
+			parts = append(parts, fmt.Sprintf("%s %.1f ms", strings.TrimSuffix(k, "1"), float64(v.Microseconds())/1000/float64(n)))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// cpuTime is the user + system time of a process and its live
+// descendants, from /proc (clock ticks of 10 ms). Descendants are found
+// by parent pid: /proc/<pid>/task/<pid>/children lists only the children
+// of the main thread, and Go starts processes from any thread.
+func cpuTime(pid int) time.Duration {
+	type proc struct{ ppid, ticks int64 }
+	procs := map[int64]proc{}
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		p, err := strconv.ParseInt(d.Name(), 10, 64)
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// Fields after the command name, which is in parentheses and may
+		// hold spaces: ppid is field 4, utime 14, stime 15.
+		i := bytes.LastIndexByte(b, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(string(b[i+1:]))
+		if len(f) < 13 {
+			continue
+		}
+		pp, _ := strconv.ParseInt(f[1], 10, 64)
+		ut, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		procs[p] = proc{pp, ut + st}
+	}
+	in := map[int64]bool{int64(pid): true}
+	for changed := true; changed; {
+		changed = false
+		for p, pr := range procs {
+			if !in[p] && in[pr.ppid] {
+				in[p], changed = true, true
+			}
+		}
+	}
+	var ticks int64
+	for p := range in {
+		ticks += procs[p].ticks
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond
+}
+
+// perf starts `perf record` on the stack's processes (hoso's children
+// too) into file, and returns what stops it; with file "" it does nothing.
+func (s *stack) perf(file string) (stop func()) {
+	if file == "" {
+		return func() {}
+	}
+	var pids []string
+	for _, name := range []string{"hoso1", "minio1", "nats1"} {
+		if p := s.pid(name); p > 0 {
+			pids = append(pids, strconv.Itoa(p))
+		}
+	}
+	cmd := exec.Command("perf", "record", "-F", "499", "-g", "--inherit", "-o", file, "-p", strings.Join(pids, ","))
+	out := &bytes.Buffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		s.t.Logf("perf: %v", err)
+		return func() {}
+	}
+	time.Sleep(300 * time.Millisecond) // perf attaches
+	return func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+		s.t.Logf("perf: %s", strings.TrimSpace(out.String()))
+	}
 }

@@ -49,12 +49,29 @@ func setupContent(ctx context.Context, js jetstream.JetStream, cfg Config) (jets
 	return kv, nil
 }
 
+// contentKV opens the content index once: opening asks NATS for the
+// stream's info, a request per dossier otherwise. A handle that failed is
+// dropped (forgetContentKV) and opened again on next use.
 func (s *Service) contentKV(ctx context.Context) (jetstream.KeyValue, error) {
+	s.contentMu.Lock()
+	defer s.contentMu.Unlock()
+	if s.content != nil {
+		return s.content, nil
+	}
 	kv, err := s.js.KeyValue(ctx, DefaultContentBucket)
 	if errors.Is(err, jetstream.ErrBucketNotFound) {
-		return setupContent(ctx, s.js, s.cfg) // set up by an older hoso
+		kv, err = setupContent(ctx, s.js, s.cfg) // set up by an older hoso
+	}
+	if err == nil {
+		s.content = kv
 	}
 	return kv, err
+}
+
+func (s *Service) forgetContentKV() {
+	s.contentMu.Lock()
+	s.content = nil
+	s.contentMu.Unlock()
 }
 
 // firstWithContent hashes the upload, records the hash in st, and returns
@@ -72,16 +89,19 @@ func (s *Service) firstWithContent(ctx context.Context, st *State, r io.ReaderAt
 		return nil, transient(err, "đọc chỉ mục nội dung", "read the content index")
 	}
 	for range 5 {
+		// Most contents are new: claim first, read only when taken.
+		if _, err := kv.Create(ctx, st.SHA256, []byte(st.ID)); err == nil {
+			return nil, nil
+		} else if !errors.Is(err, jetstream.ErrKeyExists) {
+			s.forgetContentKV()
+			return nil, transient(err, "ghi chỉ mục nội dung", "write the content index")
+		}
 		e, err := kv.Get(ctx, st.SHA256)
 		switch {
 		case errors.Is(err, jetstream.ErrKeyNotFound):
-			if _, err := kv.Create(ctx, st.SHA256, []byte(st.ID)); err == nil {
-				return nil, nil
-			} else if !errors.Is(err, jetstream.ErrKeyExists) {
-				return nil, transient(err, "ghi chỉ mục nội dung", "write the content index")
-			}
-			continue // another worker claimed it first
+			continue // removed since
 		case err != nil:
+			s.forgetContentKV()
 			return nil, transient(err, "đọc chỉ mục nội dung", "read the content index")
 		}
 		firstID := string(e.Value())

@@ -74,18 +74,15 @@ func infoOf(bucket string, o minio.ObjectInfo) ObjectInfo {
 		VersionID: o.VersionID, ModTime: o.LastModified.UTC(), ContentType: o.ContentType}
 }
 
-// Get implements Store.
+// Get implements Store, with one GET request: the object's description
+// comes from the answer's headers. (minio-go's GetObject asks with a HEAD
+// first and GETs on the first read: two requests.)
 func (s *S3) Get(ctx context.Context, bucket, key string) (io.ReadCloser, ObjectInfo, error) {
-	obj, err := s.c.GetObject(ctx, bucket, key, minio.GetObjectOptions{})
+	body, st, _, err := minio.Core{Client: s.c}.GetObject(ctx, bucket, key, minio.GetObjectOptions{})
 	if err != nil {
 		return nil, ObjectInfo{}, s3Err(err, bucket, key)
 	}
-	st, err := obj.Stat()
-	if err != nil {
-		obj.Close()
-		return nil, ObjectInfo{}, s3Err(err, bucket, key)
-	}
-	return obj, infoOf(bucket, st), nil
+	return body, infoOf(bucket, st), nil
 }
 
 // Stat implements Store.

@@ -46,6 +46,9 @@ type Service struct {
 	// working maps the dossiers this instance's workers hold to the
 	// stream sequence of the message each works under (see handle).
 	working sync.Map
+
+	contentMu sync.Mutex
+	content   jetstream.KeyValue // the content index, once open (lineage.go)
 }
 
 // New returns a Service on streams and buckets that Setup has created.
@@ -329,13 +332,21 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 		return st, outDuplicate, nil
 	}
 
-	info, err := s.store.Stat(ctx, u.Bucket, u.Key)
+	// One GET: its answer describes the object before a byte of it is
+	// read, so nothing is asked twice (a HEAD first cost MinIO as much as
+	// the GET itself).
+	rc, info, err := s.store.Get(ctx, u.Bucket, u.Key)
 	if errors.Is(err, ErrNotFound) {
 		return s.gone(ctx, st, log, "xoá", "removed")
 	}
 	if err != nil {
 		return st, 0, transient(err, "đọc kho lưu trữ", "reach the store")
 	}
+	defer func() {
+		if rc != nil {
+			rc.Close()
+		}
+	}()
 	if u.ETag != "" && normETag(info.ETag) != u.ETag {
 		// Overwritten since the event: the newer version has its own event
 		// and its own dossier id.
@@ -356,13 +367,11 @@ func (s *Service) process(ctx context.Context, u Upload, id string, delivered ui
 			"tệp quá lớn (%d byte, tối đa %d)", "file too large (%d bytes, limit %d)", info.Size, s.cfg.MaxObjectSize))
 	}
 
-	r, size, cleanup, err := s.open(ctx, u)
+	r, size, cleanup, err := s.open(ctx, u, rc, info)
+	rc = nil // open took it
 	if err != nil {
 		if hoso.Code(err) == hoso.ETOOLARGE {
 			return s.fail(ctx, st, err)
-		}
-		if errors.Is(err, ErrNotFound) {
-			return s.gone(ctx, st, log, "xoá hoặc thay", "removed or replaced")
 		}
 		return st, 0, transient(err, "đọc tệp tải lên", "read the upload")
 	}
@@ -453,17 +462,10 @@ func (s *Service) safeProcess(ctx context.Context, in Input) (out *Output, err e
 	return s.proc.Process(ctx, in)
 }
 
-// open gives random access to the upload: directly when the store hands
-// out a file, else through a size-limited spool file.
-func (s *Service) open(ctx context.Context, u Upload) (io.ReaderAt, int64, func(), error) {
-	rc, info, err := s.store.Get(ctx, u.Bucket, u.Key)
-	if err != nil {
-		return nil, 0, nil, err
-	}
-	if u.ETag != "" && normETag(info.ETag) != u.ETag {
-		rc.Close()
-		return nil, 0, nil, fmt.Errorf("%w: %s replaced while opening", ErrNotFound, u.Key)
-	}
+// open gives random access to the upload read from rc, which it takes
+// over: directly when the store handed out a file, else through a
+// size-limited spool file.
+func (s *Service) open(ctx context.Context, u Upload, rc io.ReadCloser, info ObjectInfo) (io.ReaderAt, int64, func(), error) {
 	if f, ok := rc.(*os.File); ok {
 		return f, info.Size, func() { f.Close() }, nil
 	}
