@@ -41,7 +41,8 @@ import (
 //   - memory: peak RSS of hoso serve and its parsing children, last after
 //     200 uploads through the API at once.
 //
-// Runs only with HOSO_E2E_BENCH=1; HOSO_E2E_N sets N (300). With
+// Runs only with HOSO_E2E_BENCH=1; HOSO_E2E_N sets N (300),
+// HOSO_E2E_WORKERS the workers of hoso serve (2, its default). With
 // HOSO_E2E_PERF=FILE, `perf record` samples hoso, its parsing children,
 // MinIO and NATS during the burst into FILE (perf report -i FILE
 // --sort comm,dso,sym).
@@ -66,7 +67,7 @@ func TestE2EBench(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("HOSO_ADMIN_PASSWORD_FILE", pwFile)
-	s := startStack(t, stackSize{nats: 1, minio: 1, hoso: 1, workers: 2}, 25000)
+	s := startStack(t, stackSize{nats: 1, minio: 1, hoso: 1, workers: envInt("HOSO_E2E_WORKERS", 2)}, 25000)
 	ctx := context.Background()
 	var mean int64
 	for _, f := range files {
@@ -79,7 +80,9 @@ func TestE2EBench(t *testing.T) {
 	for i := range n {
 		uniq = append(uniq, unique(t, files[i%len(files)], i))
 	}
+	bareCPU0 := s.cpu()
 	bare := s.bareS3(ctx, uniq, 8)
+	bareCPU := s.cpu().since(bareCPU0)
 
 	// Burst through S3.
 	ups := make([]upload, n)
@@ -191,6 +194,8 @@ func TestE2EBench(t *testing.T) {
 		n, float64(mean)/1024, rate, burst.Seconds()/bare.Seconds(), burst.Seconds(), bare.Seconds())
 	fmt.Printf("| e2e.BurstCPU, CPU time of each process during the burst, per dossier (%.1f s of CPU on %d cores in %.2f s) | %s | |\n",
 		cpu.total().Seconds(), runtime.NumCPU(), burst.Seconds(), cpu.perDossier(n))
+	fmt.Printf("| e2e.BareCPU, the same for bare MinIO PUT+GET, per object (%.1f s of CPU in %.2f s) | %s | |\n",
+		bareCPU.total().Seconds(), bare.Seconds(), bareCPU.perDossier(n))
 	fmt.Printf("| e2e.Steady via S3 at %.1f/s (half the burst), upload→event | p50 %s, p95 %s, p99 %s | %d uploads |\n",
 		steadyRate, lat[0], lat[1], lat[2], steadyN)
 	fmt.Printf("| e2e.Steady via POST /v1/dossiers at %.1f/s, answer→event | p50 %s, p95 %s, p99 %s | %d uploads |\n",

@@ -95,8 +95,9 @@ type Config struct {
 	// is missing).
 	Location *time.Location
 
-	// SpoolDir holds a temporary copy of each object being read, because
-	// the readers need random access; os.TempDir() when empty.
+	// SpoolDir holds a temporary copy of each object over 1 MiB being
+	// read, because the readers need random access (smaller ones are
+	// read into memory); os.TempDir() when empty.
 	SpoolDir string
 
 	Logger *slog.Logger // slog.Default() when nil

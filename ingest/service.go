@@ -463,13 +463,27 @@ func (s *Service) safeProcess(ctx context.Context, in Input) (out *Output, err e
 }
 
 // open gives random access to the upload read from rc, which it takes
-// over: directly when the store handed out a file, else through a
-// size-limited spool file.
+// over: directly when the store handed out a file, in memory up to
+// smallUpload, else through a size-limited spool file.
 func (s *Service) open(ctx context.Context, u Upload, rc io.ReadCloser, info ObjectInfo) (io.ReaderAt, int64, func(), error) {
 	if f, ok := rc.(*os.File); ok {
 		return f, info.Size, func() { f.Close() }, nil
 	}
 	defer rc.Close()
+	if info.Size >= 0 && info.Size <= smallUpload {
+		// A dossier is tens of kilobytes: memory, not a temporary file
+		// to create, write and remove.
+		b, err := io.ReadAll(io.LimitReader(ctxReader{ctx, rc}, info.Size+1))
+		if err != nil {
+			return nil, 0, nil, fmt.Errorf("ingest: read %s: %w", u.Key, err)
+		}
+		if int64(len(b)) == info.Size {
+			return bytes.NewReader(b), info.Size, func() {}, nil
+		}
+		// The object is not the size its answer said: spool what came
+		// and the rest, and let the limit below judge.
+		rc = io.NopCloser(io.MultiReader(bytes.NewReader(b), rc))
+	}
 	f, err := os.CreateTemp(s.cfg.SpoolDir, "hoso-spool-*")
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("ingest: spool: %w", err)
