@@ -120,6 +120,7 @@ func ruled(r run, textWidth, cellWidth int) para {
 
 func layout(l letter, iss *Issuer, st style, number, date string) *wml {
 	w := &wml{}
+	w.Grow(16 << 10) // a letter's document.xml is 11–14 KB
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	w.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 

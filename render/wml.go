@@ -68,7 +68,12 @@ func (w *wml) text(s string) {
 }
 
 func (w *wml) attr(name string, v int) {
-	w.WriteString(` w:` + name + `="` + strconv.Itoa(v) + `"`)
+	w.WriteString(` w:`)
+	w.WriteString(name)
+	w.WriteString(`="`)
+	var num [20]byte
+	w.Write(strconv.AppendInt(num[:0], int64(v), 10))
+	w.WriteByte('"')
 }
 
 func (w *wml) rPr(r run) {
