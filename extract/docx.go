@@ -436,7 +436,10 @@ func (d *docxReader) partFast(f *zip.File, prefix string) bool {
 			d.b.left += lr.entry
 		}
 	}
-	hint := min(int64(f.UncompressedSize64&(1<<62-1)), maxFastPart) + 1
+	// The header's size only sizes the first allocation, capped as in
+	// budget.readAll so that a lie costs little; one byte more lets EOF
+	// arrive without growing the buffer.
+	hint := min(int64(f.UncompressedSize64&(1<<62-1)), 1<<20) + 1
 	buf := make([]byte, 0, hint)
 	for {
 		if len(buf) == cap(buf) {

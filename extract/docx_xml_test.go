@@ -2,12 +2,15 @@ package extract
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/hoso-vn/hoso"
 )
 
 const wmlHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
@@ -187,4 +190,40 @@ func FuzzScanWML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, x string) {
 		sameAsXML(t, x)
 	})
+}
+
+// TestDOCXFallbackBudget checks that a part the scanner leaves to
+// encoding/xml costs the inflate budget once: a document with a carriage
+// return in its text (which encoding/xml rewrites, so the scanner declines
+// it) needs the same MaxUncompressed as the same document with spaces.
+func TestDOCXFallbackBudget(t *testing.T) {
+	body := func(gap string) string {
+		return strings.Repeat(para("Nguyễn Văn A, sinh năm 1990"), 40) + `<w:p><w:r><w:t>a` + gap + `b</w:t></w:r></w:p>`
+	}
+	fast, slow := docxOf(t, body("  ")), docxOf(t, body("\r\n"))
+	// The least budget that reads the file, found by bisection.
+	least := func(data []byte) int64 {
+		lo, hi := int64(1), int64(1<<20)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if _, err := DOCX(bytes.NewReader(data), int64(len(data)), Limits{MaxUncompressed: mid}); err == nil {
+				hi = mid
+			} else if hoso.Code(err) != hoso.ETOOLARGE {
+				t.Fatalf("limit %d: %v", mid, err)
+			} else {
+				lo = mid + 1
+			}
+		}
+		return lo
+	}
+	if a, b := least(fast), least(slow); a != b {
+		t.Errorf("budget needed: %d with spaces, %d with a carriage return (read twice?)", a, b)
+	}
+	txt, err := DOCX(bytes.NewReader(slow), int64(len(slow)), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := txt.Blocks[len(txt.Blocks)-1].Text; got != "a\nb" {
+		t.Errorf("last block %q, want %q", got, "a\nb")
+	}
 }
