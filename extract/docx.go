@@ -426,6 +426,11 @@ const maxFastPart = 4 << 20
 // maxFastPart, XML outside the scanner's subset, or an error of the
 // document itself, all of which partXML reports in its own words.
 func (d *docxReader) partFast(f *zip.File, prefix string) bool {
+	// archive/zip inflates no more than the header's size, so that size
+	// decides.
+	if f.UncompressedSize64 > maxFastPart {
+		return false // a long document, or a bomb: streamed from the start
+	}
 	rc, lr, err := d.b.open(f)
 	if err != nil {
 		return false
@@ -436,10 +441,9 @@ func (d *docxReader) partFast(f *zip.File, prefix string) bool {
 			d.b.left += lr.entry
 		}
 	}
-	// The header's size only sizes the first allocation, capped as in
-	// budget.readAll so that a lie costs little; one byte more lets EOF
-	// arrive without growing the buffer.
-	hint := min(int64(f.UncompressedSize64&(1<<62-1)), 1<<20) + 1
+	// The first allocation is capped as in budget.readAll; one byte more
+	// than the size lets EOF arrive without growing the buffer.
+	hint := min(int64(f.UncompressedSize64), 1<<20) + 1
 	buf := make([]byte, 0, hint)
 	for {
 		if len(buf) == cap(buf) {
@@ -447,7 +451,10 @@ func (d *docxReader) partFast(f *zip.File, prefix string) bool {
 				refund()
 				return false
 			}
-			buf = append(buf, 0)[:len(buf)]
+			// Grow as append would, but never past maxFastPart+1 bytes.
+			grown := make([]byte, len(buf), min(2*cap(buf), maxFastPart+1))
+			copy(grown, buf)
+			buf = grown
 		}
 		n, err := lr.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
