@@ -34,8 +34,9 @@ type S3Options struct {
 // S3 is a Store on any S3-compatible service, through minio-go. Nothing in
 // it is MinIO-specific except Notify, whose ARN format is MinIO's.
 type S3 struct {
-	c      *minio.Client
-	region string
+	c         *minio.Client
+	region    string
+	transport http.RoundTripper // o.Transport, for MinIO's health check
 }
 
 // NewS3 returns an S3 store; it does not contact the service.
@@ -52,7 +53,11 @@ func NewS3(o S3Options) (*S3, error) {
 	if err != nil {
 		return nil, hoso.Wrap(err, hoso.EINVALID, "cấu hình S3 không hợp lệ", "invalid S3 configuration")
 	}
-	return &S3{c: c, region: o.Region}, nil
+	tr := o.Transport
+	if tr == nil {
+		tr = http.DefaultTransport
+	}
+	return &S3{c: c, region: o.Region, transport: tr}, nil
 }
 
 // Client returns the underlying minio-go client.
@@ -163,12 +168,14 @@ var ErrNoNotifyTarget = errors.New("ingest: the S3 service has no NATS notificat
 // Notify makes bucket send s3:ObjectCreated:* events to the target arn,
 // unless such a rule exists already. MinIO lists its targets a moment after
 // it reports ready, so a target that is not there is asked for again for
-// up to ten seconds before ErrNoNotifyTarget.
+// up to ten seconds before ErrNoNotifyTarget. A MinIO still loading its
+// buckets is waited for first (see waitBuckets).
 func (s *S3) Notify(ctx context.Context, bucket, arn string) error {
 	a, err := notification.NewArnFromString(arn)
 	if err != nil {
 		return hoso.Wrap(err, hoso.EINVALID, "ARN không hợp lệ: %s", "invalid ARN %s", arn)
 	}
+	s.waitBuckets(ctx)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		err := s.notify(ctx, bucket, a)
@@ -213,3 +220,53 @@ func sameTarget(arn string, a notification.Arn) bool {
 	return err == nil && b.Partition == a.Partition && b.Service == a.Service &&
 		b.AccountID == a.AccountID && b.Resource == a.Resource
 }
+
+// waitBuckets waits, up to bootWait, until a MinIO that has just started
+// has loaded its buckets' settings. MinIO answers requests (and
+// /minio/health/ready) before then, and when it loads a bucket whose
+// settings it read from disk before a notification rule was added, it
+// replaces the bucket's rules in memory with that older, empty set: the
+// rule is stored, GetBucketNotification shows it, and no event is ever
+// sent until MinIO restarts. A rule set in the first second after MinIO
+// started was lost so, in about one test run of eight, and MinIO logged
+// nothing. /minio/health/cluster answers 503 with X-Minio-Server-Status
+// "bucket-metadata-offline" (or "offline", "iam-offline") until the load
+// is done. Any other answer, or none, ends the wait: other S3 services
+// have no such endpoint, and the requests that follow report real errors.
+func (s *S3) waitBuckets(ctx context.Context) {
+	u := *s.c.EndpointURL()
+	u.Path, u.RawQuery = "/minio/health/cluster", ""
+	hc := &http.Client{Transport: s.transport, Timeout: 5 * time.Second}
+	deadline := time.Now().Add(bootWait)
+	for {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+		if err != nil {
+			return
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			return
+		}
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<10))
+		resp.Body.Close()
+		switch resp.Header.Get("X-Minio-Server-Status") {
+		case "offline", "bucket-metadata-offline", "iam-offline":
+		default:
+			return
+		}
+		if resp.StatusCode != http.StatusServiceUnavailable || time.Now().After(deadline) {
+			return
+		}
+		t := time.NewTimer(100 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// bootWait bounds waitBuckets: MinIO loads a few buckets in well under a
+// second, thousands in tens of seconds.
+const bootWait = time.Minute
