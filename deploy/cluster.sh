@@ -120,7 +120,8 @@ minio_env() {
 		MINIO_NOTIFY_NATS_ENABLE_PRIMARY=on \
 		MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="127.0.0.1:$((base + 1))" \
 		MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads \
-		MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on
+		MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on \
+		MINIO_SYNC_BOOT=on # no uploads before the notification rules are loaded
 	if [ "${HOSO_CLUSTER_EVENTS:-sync}" = queue ]; then
 		echo MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY="$dir/minio-events"
 	else

@@ -103,7 +103,8 @@ func checkMinIOEnv(t *testing.T, where, name, value string) {
 
 // checkEventMode: a MinIO whose NATS target is on sends its events as
 // ingest.MinIOEnv says — synchronously, without a queue_dir, whose
-// folder MinIO lists only every 3 s (deploy/README.md).
+// folder MinIO lists only every 3 s, and takes no upload before its
+// notification rules are loaded (deploy/README.md).
 func checkEventMode(t *testing.T, where string, env map[string]string) {
 	t.Helper()
 	if env["MINIO_NOTIFY_NATS_ENABLE_PRIMARY"] != "on" {
@@ -114,8 +115,10 @@ func checkEventMode(t *testing.T, where string, env map[string]string) {
 		k, v, _ := strings.Cut(kv, "=")
 		want[k] = v
 	}
-	if env["MINIO_API_SYNC_EVENTS"] != want["MINIO_API_SYNC_EVENTS"] {
-		t.Errorf("%s: MINIO_API_SYNC_EVENTS = %q, want %q as ingest.MinIOEnv", where, env["MINIO_API_SYNC_EVENTS"], want["MINIO_API_SYNC_EVENTS"])
+	for _, k := range []string{"MINIO_API_SYNC_EVENTS", "MINIO_SYNC_BOOT"} {
+		if env[k] != want[k] {
+			t.Errorf("%s: %s = %q, want %q as ingest.MinIOEnv", where, k, env[k], want[k])
+		}
 	}
 	if q, ok := env["MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY"]; ok {
 		t.Errorf("%s: MINIO_NOTIFY_NATS_QUEUE_DIR_PRIMARY = %q: events would wait up to 3 s", where, q)

@@ -61,7 +61,7 @@ env MINIO_ROOT_USER="$user" MINIO_ROOT_PASSWORD="$pass" \
 	MINIO_NOTIFY_NATS_ADDRESS_PRIMARY="$nats_addr" \
 	MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads \
 	MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on \
-	MINIO_API_SYNC_EVENTS=on \
+	MINIO_API_SYNC_EVENTS=on MINIO_SYNC_BOOT=on \
 	"$minio" server "$dir/minio/data" --address "$s3_addr" --console-address "$console_addr" --quiet &
 pids+=($!)
 wait_for "http://$s3_addr/minio/health/live" "MinIO"
