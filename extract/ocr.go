@@ -341,13 +341,24 @@ func (o *OCR) Image(ctx context.Context, r io.ReaderAt, size int64, lim Limits) 
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "in."+info.kind)
-	if info.orientation > 1 {
-		path = filepath.Join(dir, "in.pgm")
-		if err := orientJPEG(io.NewSectionReader(r, 0, size), info.orientation, path); err != nil {
+	// A camera's photo of a page is decoded, turned upright, its lighting
+	// evened out and its table's column rules erased before Tesseract sees
+	// it. A JPEG Go cannot decode (truncated, an arithmetic-coded or CMYK
+	// one) goes to Tesseract as it is, whose libjpeg reads what it can, as
+	// do other formats; a PNG is a scanning app's or a scanner's export,
+	// already evened out (flattening its few grey levels again lost the
+	// years of a table in the forms corpus).
+	prepared := false
+	if info.kind == "jpeg" {
+		pgm := filepath.Join(dir, "in.pgm")
+		if err := photoPage(io.NewSectionReader(r, 0, size), info.orientation, pgm); err == nil {
+			path, prepared = pgm, true
+		}
+	}
+	if !prepared {
+		if err := copyToFile(path, r, size, lim.MaxBytes); err != nil {
 			return nil, err
 		}
-	} else if err := copyToFile(path, r, size, lim.MaxBytes); err != nil {
-		return nil, err
 	}
 	// A multi-page TIFF is one Tesseract run, so its time limit grows with
 	// its pages.

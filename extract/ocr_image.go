@@ -11,7 +11,6 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
-	"os"
 	"strconv"
 
 	"github.com/hoso-vn/hoso"
@@ -295,10 +294,12 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
-// orientJPEG decodes a JPEG whose EXIF orientation is not upright, turns
-// it upright and writes it as an 8-bit PGM, the cheapest format Tesseract
-// reads. Only called after probeImage has checked the pixel count.
-func orientJPEG(r io.Reader, orientation int, path string) error {
+// photoPage decodes a JPEG photo of a page, turns it upright when its EXIF
+// orientation says it was taken turned, evens out its lighting (flatten),
+// erases the vertical rules of its tables (eraseColumnRules) and writes it
+// as an 8-bit PGM, the cheapest format Tesseract reads. Only called after
+// probeImage has checked the pixel count.
+func photoPage(r io.Reader, orientation int, path string) error {
 	src, err := jpeg.Decode(r)
 	if err != nil {
 		return hoso.Wrap(err, hoso.EUNREADABLE, "Ảnh JPEG bị hỏng", "corrupt JPEG image")
@@ -309,14 +310,16 @@ func orientJPEG(r io.Reader, orientation int, path string) error {
 	if orientation >= 5 {
 		dw, dh = sh, sw
 	}
-	gray := image.NewGray(image.Rect(0, 0, dw, dh))
+	page := &grayImage{w: dw, h: dh, pix: make([]byte, dw*dh)}
 	for y := range sh {
 		for x := range sw {
 			dx, dy := orientedXY(orientation, x, y, sw, sh)
-			gray.Pix[dy*gray.Stride+dx] = grayAt(src, b.Min.X+x, b.Min.Y+y)
+			page.pix[dy*dw+dx] = grayAt(src, b.Min.X+x, b.Min.Y+y)
 		}
 	}
-	return writePGM(path, gray)
+	flatten(page)
+	eraseColumnRules(page)
+	return writeGray(path, page)
 }
 
 // orientedXY maps a stored pixel to its upright position for an EXIF
@@ -351,21 +354,4 @@ func grayAt(img image.Image, x, y int) uint8 {
 	}
 	r, g, b, _ := img.At(x, y).RGBA()
 	return uint8((19595*r + 38470*g + 7471*b + 1<<15) >> 24)
-}
-
-func writePGM(path string, g *image.Gray) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	fmt.Fprintf(w, "P5\n%d %d\n255\n", g.Rect.Dx(), g.Rect.Dy())
-	for y := range g.Rect.Dy() {
-		w.Write(g.Pix[y*g.Stride : y*g.Stride+g.Rect.Dx()])
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

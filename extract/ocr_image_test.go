@@ -149,7 +149,7 @@ func TestOrientJPEG(t *testing.T) {
 	}
 	jpeg.Encode(&b, big, &jpeg.Options{Quality: 100})
 	path := t.TempDir() + "/o.pgm"
-	if err := orientJPEG(bytes.NewReader(b.Bytes()), 6, path); err != nil {
+	if err := photoPage(bytes.NewReader(b.Bytes()), 6, path); err != nil {
 		t.Fatal(err)
 	}
 	info, err := probeImage(readerOfFile(t, path))
