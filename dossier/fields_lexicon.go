@@ -111,6 +111,7 @@ type words struct {
 	hop                  []string
 	congDoan, khenThuong []string
 	canCu                []string
+	hoan                 string // "hoàn", folded
 	doanTN, chiDoan      []string
 	doanThanhNien        []string
 	thamQuyen, thuTruong []string
@@ -245,6 +246,7 @@ var lex = sync.OnceValue(func() *lexicon {
 		tuXepLoai:      f("tự xếp loại"),
 		congDoan:       f("công đoàn"),
 		canCu:          f("căn cứ"),
+		hoan:           f("hoàn")[0],
 		doanTN:         f("đoàn tncs"),
 		chiDoan:        f("chi đoàn"),
 		doanThanhNien:  f("đoàn thanh niên"),
@@ -394,6 +396,20 @@ func repairOCR(l *line) {
 			break
 		}
 	}
+	// A rating whose first word OCR garbled ("im thành tốt nhiệm vụ",
+	// "Hoản" read as "Hoa"): "thành tốt nhiệm vụ" and "thành xuất sắc nhiệm
+	// vụ" follow no other word in these papers. "… thành nhiệm vụ" stays
+	// unread: it may have lost a "không".
+	for i := 0; i+4 < len(toks); i++ {
+		t := &toks[i]
+		if t.num >= 0 || t.b == "hoan" || t.b == "khong" || len(t.b) > 5 || toks[i+1].b != "thanh" {
+			continue
+		}
+		rest := toks[i+2:]
+		if sameBare(rest, "tot", "nhiem", "vu") || sameBare(rest, "xuat", "sac", "nhiem", "vu") {
+			t.w, t.b = x.w.hoan, "hoan"
+		}
+	}
 	var buf []byte
 	for i := 0; i < len(toks); i++ {
 		bestP, bestK, bestD := -1, 0, 0
@@ -498,6 +514,19 @@ var glued = []struct {
 	{"hoanthanhxuatsac", []string{"hoàn", "thành", "xuất", "sắc"}},
 	{"hoanthanhtot", []string{"hoàn", "thành", "tốt"}},
 	{"hoanthanh", []string{"hoàn", "thành"}},
+}
+
+// sameBare reports whether toks start with the bare words ws.
+func sameBare(toks []token, ws ...string) bool {
+	if len(toks) < len(ws) {
+		return false
+	}
+	for k, w := range ws {
+		if toks[k].b != w {
+			return false
+		}
+	}
+	return true
 }
 
 // unglue splits a token that is a rating phrase run together into the

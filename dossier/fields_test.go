@@ -351,6 +351,9 @@ func TestOCRNoise(t *testing.T) {
 		{"not a year", []string{"Năm 20168: Hoàn thành tốt nhiệm vụ"}, ""},
 		{"O for 0", []string{"Năm 2O17: Hoàn thành tốt nhiệm vụ"}, "2017:HTTNV"},
 		{"stray marks in a table line", []string{"2019 _ Hoàn thành xuất sắc nhiệm vụ\tg", "2018 ~ Hoàn thành tốt nhiệm vụ"}, "2018:HTTNV 2019:HTXSNV"},
+		{"first word garbled", []string{"2 2022 im thành tốt nhiệm vụ", "3 2023 Hoà thành xuất sắc nhiệm vụ"}, "2022:HTTNV 2023:HTXSNV"},
+		{"garbled before plain stays unread", []string{"2022 im thành nhiệm vụ"}, ""},
+		{"không before a garble stays không", []string{"2022 Khòng hoàn thành nhiệm vụ"}, "2022:KHTNV"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
