@@ -347,7 +347,7 @@ func (c *Case) pack(ctx context.Context, us []*unit, seed int) (Built, error) {
 		zw := zip.NewWriter(&buf)
 		for i, p := range pages {
 			member, img := fmt.Sprintf("IMG_%04d.jpg", 2301+i), p.JPEG
-			if i == len(pages)-1 && len(pages) > 1 {
+			if i == len(pages)-1 && len(pages) > 1 && !c.AllPhotos {
 				// The last page came from a scanning app that exports PNG.
 				if img, err = smallPNG(ctx, p.JPEG); err != nil {
 					return Built{}, err

@@ -901,6 +901,31 @@ func Cases() []Case {
 	c.Tags = []string{"recruited"}
 	addCase(c, hoso.VerdictIneligible)
 
+	c = scanc(base(74, "s10-photos-table", dt(2024, 3, 19)), LibreOffice, OutPhotoZIP, "photo-dim")
+	c.AllPhotos = true
+	c.Years = inNX(yrs(2021, T, T, XS))
+	c.NX = NXStyle{On: true, Table: true, Days: 8}
+	c.Note = "Phone photos in a dim office (JPEG, light falling off to dark grey in a corner) of the resolution and of the nhận xét whose table holds the years."
+	c.Tags = []string{"photo-table"}
+	addCase(c, hoso.VerdictEligible)
+
+	c = base(81, "f27-code-under-listed", dt(2024, 4, 23))
+	c.Producer = PyDocx
+	c.Res.CodeUnder, c.Res.Listed = true, true
+	c.Res.Others = []Other{{otherNames[1], dt(1963, 4, 20), "Phòng Hành chính – Tổng hợp"}}
+	c.Years = yrs(2021, T, XS, T)
+	c.Note = "The 6-KNĐ prints its form code under the title and lists two people by number; the second, born 1963, is not the candidate."
+	c.Tags = []string{"code-under-title", "listed", "others"}
+	addCase(c, hoso.VerdictEligible)
+
+	c = pdf(base(82, "d13-pdf-two-column-comma", dt(2024, 5, 7)), PyDocx, true)
+	c.Res.CommaLast, c.Res.Meet = true, "chibo"
+	c.Years = inNX(yrs(2021, T, T, XS))
+	c.NX = NXStyle{On: true, Table: true, Days: 12}
+	c.Note = "Two-column PDF: the last Căn cứ ends with a comma and the chi bộ's sentence \"tổ chức họp lúc 14h00' ngày 7-5-2024\" follows; the columns cut the date lines."
+	c.Tags = []string{"two-column", "comma-cancu", "dashed-date"}
+	addCase(c, hoso.VerdictEligible)
+
 	return cs
 }
 

@@ -181,8 +181,15 @@ func (c *Case) resolution(p Paper) []block {
 		bs = append(bs, rightI("Mẫu 6-KNĐ"))
 	}
 	bs = append(bs, partyHeader(u.DangBo, strings.ToUpper(u.ChiBo), fmt.Sprintf("Số %02d-NQ/CB", 3+len(c.ID)%9), dateLine(u.Place, p.Date)),
-		title("NGHỊ QUYẾT"), centerB("đề nghị kết nạp đảng viên"), para{Runs: []run{{Text: "-----"}}, Align: "center"})
-	for _, l := range r.CanCu {
+		title("NGHỊ QUYẾT"), centerB("đề nghị kết nạp đảng viên"))
+	if r.CodeUnder {
+		bs = append(bs, centerI("(Mẫu 6-KNĐ)"))
+	}
+	bs = append(bs, para{Runs: []run{{Text: "-----"}}, Align: "center"})
+	for i, l := range r.CanCu {
+		if r.CommaLast && i == len(r.CanCu)-1 {
+			l = strings.TrimSuffix(l, ";") + ","
+		}
 		bs = append(bs, body(l))
 	}
 	when := long(c.Meeting)
@@ -195,6 +202,9 @@ func (c *Case) resolution(p Paper) []block {
 		bs = append(bs, body(fmt.Sprintf("Hôm nay, %s, tại phòng họp cơ quan, %s tiến hành họp xét, đề nghị kết nạp quần chúng %s vào Đảng.", when, u.ChiBo, name)))
 	case "hoi":
 		bs = append(bs, body(fmt.Sprintf("Vào hồi 14 giờ 00 phút, %s, %s đã họp để xét, đề nghị kết nạp quần chúng %s vào Đảng.", when, u.ChiBo, name)))
+	case "chibo":
+		m := c.Meeting
+		bs = append(bs, body(fmt.Sprintf("%s tổ chức họp lúc 14h00' ngày %d-%d-%d tại hội trường cơ quan để xét, đề nghị kết nạp quần chúng %s vào Đảng.", u.ChiBo, m.Day, int(m.Month), m.Year, name)))
 	default:
 		bs = append(bs, body(fmt.Sprintf("%s, %s đã họp để xét, đề nghị kết nạp quần chúng %s vào Đảng.", upperFirst(when), u.ChiBo, name)))
 	}
@@ -204,14 +214,25 @@ func (c *Case) resolution(p Paper) []block {
 	if r.NoDOB {
 		dob = ""
 	}
-	if r.Compact {
+	switch {
+	case r.Listed:
+		bs = append(bs, body("Chi bộ đã xem xét hồ sơ của các quần chúng sau:"))
+		line := "1. " + name
+		if dob != "" {
+			line += ", " + dob
+		}
+		bs = append(bs, body(line+"; chức vụ: "+c.Position+"; đơn vị công tác: "+c.unitText(false)+"."))
+		for i, o := range r.Others {
+			bs = append(bs, body(fmt.Sprintf("%d. %s, sinh ngày %s; đơn vị công tác: %s.", i+2, o.Name, slash(o.Born), o.Unit)))
+		}
+	case r.Compact:
 		line := "Quần chúng: " + strings.ToUpper(name)
 		if dob != "" {
 			line += "; " + dob
 		}
 		line += "; quê quán: " + c.Person.HomeTown + "; đơn vị công tác: " + c.unitText(false) + "."
 		bs = append(bs, boldLead("", line))
-	} else {
+	default:
 		line := "Quần chúng " + name
 		if dob != "" {
 			line += ", " + dob
@@ -236,6 +257,10 @@ func (c *Case) resolution(p Paper) []block {
 		body(fmt.Sprintf("Đối chiếu với tiêu chuẩn, điều kiện kết nạp đảng viên, chi bộ biểu quyết: có %d/%d đồng chí đảng viên chính thức (đạt 100%%) đồng ý đề nghị kết nạp quần chúng %s vào Đảng.", u.Members, u.Members, name)))
 	names := name
 	for _, o := range r.Others {
+		if r.Listed {
+			names += " và " + o.Name
+			continue
+		}
 		line := fmt.Sprintf("Cũng tại cuộc họp, chi bộ xét đề nghị kết nạp quần chúng %s, sinh %s, %s: có %d/%d đồng chí đảng viên chính thức đồng ý.", o.Name, long(o.Born), o.Unit, u.Members, u.Members)
 		bs = append(bs, body(line))
 		names += " và " + o.Name

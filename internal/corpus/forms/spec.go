@@ -83,6 +83,9 @@ type Case struct {
 	PhieuFirst bool
 	// TwoCol lays the papers out in two columns (w:cols num=2).
 	TwoCol bool
+	// AllPhotos keeps every page of an OutPhotoZIP as the phone's JPEG
+	// (no page exported to PNG by a scanning app).
+	AllPhotos bool
 	// WordLike makes the own writer's DOCX look edited in Word: runs cut
 	// mid-word, non-breaking spaces after "ngày", "tháng", "năm", "số".
 	WordLike bool
@@ -166,7 +169,8 @@ func (a Award) Mine() bool { return a.Collective == "" }
 type Resolution struct {
 	CanCu []string // "Căn cứ …" lines, each with its older dates
 	// Meet: "form" ("Ngày …, Chi bộ … đã họp"), "homnay" ("Hôm nay, ngày
-	// …"), "hoi" ("Vào hồi 14 giờ 00, ngày …").
+	// …"), "hoi" ("Vào hồi 14 giờ 00, ngày …"), "chibo" ("Chi bộ … tổ
+	// chức họp lúc 14h00' ngày 7-5-2024 …", the date with dashes).
 	Meet     string
 	Numeric  bool // the meeting date as 05/9/2023
 	DateLine int  // days from the meeting to the resolution's own date line
@@ -176,6 +180,16 @@ type Resolution struct {
 	NoDOB   bool // the resolution does not repeat the date of birth
 	Summary bool // the ratings of the last years restated
 	Others  []Other
+	// CodeUnder prints "(Mẫu 6-KNĐ)" under the title instead of above the
+	// header, as some offices' templates do.
+	CodeUnder bool
+	// CommaLast ends the last "Căn cứ" with a comma, the main clause
+	// following on its own line ("…, / Chi bộ … tổ chức họp …").
+	CommaLast bool
+	// Listed writes the people considered as a numbered list, each "N. Họ
+	// tên, sinh ngày …; đơn vị công tác: …", without a name label; Others
+	// are listed after the candidate instead of in a sentence of their own.
+	Listed bool
 }
 
 // Other is another candidate considered in the same meeting.

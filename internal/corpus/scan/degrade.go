@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -21,6 +22,9 @@ type Variant struct {
 	// Photo is a phone picture: the page is seen in perspective, lit
 	// unevenly, in colour.
 	Photo bool
+	// Shade is the grey the light falls off to in the photo's far corner
+	// ("#6a6a6a" when empty); darker is a photo taken in a dim office.
+	Shade string
 }
 
 // Variants are the degradations of the scan corpus, from an office scanner
@@ -33,6 +37,8 @@ var Variants = map[string]Variant{
 	"badscan":  {Name: "badscan", DPI: 150, Rotate: 1.8, Blur: 0.9, Noise: 0.5, Quality: 35},
 	"fax":      {Name: "fax", DPI: 200, Rotate: -0.5, Blur: 0.3, Noise: 0.2, Quality: 60},
 	"photo":    {Name: "photo", DPI: 150, Rotate: 1.2, Blur: 0.7, Noise: 0.3, Quality: 70, Photo: true},
+	"photo-dim": {Name: "photo-dim", DPI: 200, Rotate: -0.9, Blur: 0.8, Noise: 0.3, Quality: 70, Photo: true,
+		Shade: "#3c3c3c"},
 }
 
 // Render rasterises every page of a PDF in grey at dpi into dir and
@@ -65,7 +71,7 @@ func Degrade(ctx context.Context, page string, v Variant, seed int) ([]byte, err
 	// Rotate about the centre and keep the page size, as a scanner does.
 	args = append(args, "-virtual-pixel", "white", "-distort", "SRT", strconv.FormatFloat(v.Rotate, 'f', 2, 64))
 	if v.Photo {
-		args = append(args, photoArgs(ctx, page)...)
+		args = append(args, photoArgs(ctx, page, cmp.Or(v.Shade, "#6a6a6a"))...)
 	}
 	// Sensor noise first, then the optics' blur over it: blurred noise is
 	// what a scanner makes, and it keeps the JPEGs small.
@@ -89,7 +95,7 @@ func Degrade(ctx context.Context, page string, v Variant, seed int) ([]byte, err
 // photoArgs makes a page look photographed: a warm paper tint, light
 // falling off towards one corner, and the page seen from a little below
 // and to the left (a perspective distortion).
-func photoArgs(ctx context.Context, page string) []string {
+func photoArgs(ctx context.Context, page, shade string) []string {
 	w, h := 1240, 1754
 	if b, err := exec.CommandContext(ctx, "identify", "-format", "%w %h", page).Output(); err == nil {
 		fmt.Sscanf(string(b), "%d %d", &w, &h)
@@ -103,7 +109,7 @@ func photoArgs(ctx context.Context, page string) []string {
 		f(W), f(H), f(W*0.95), f(H*0.96))
 	return []string{
 		"-colorspace", "sRGB", "-fill", "#f3ead8", "-tint", "100",
-		"(", "-size", fmt.Sprintf("%dx%d", 2*w, 2*h), "radial-gradient:white-#6a6a6a",
+		"(", "-size", fmt.Sprintf("%dx%d", 2*w, 2*h), "radial-gradient:white-" + shade,
 		"-crop", fmt.Sprintf("%dx%d+%d+%d", w, h, w/4, h/3), "+repage", ")",
 		"-compose", "multiply", "-composite",
 		"-virtual-pixel", "background", "-background", "#5a5048",
