@@ -1,9 +1,11 @@
 package deploy
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,19 +30,18 @@ import (
 // and stall targets only with HOSO_CLUSTER_STRICT=1 (see below).
 //
 // It takes a few minutes, so it runs only with HOSO_CLUSTER_TEST=1
-// (./test.sh --cluster, and CI). HOSO_CLUSTER_UPLOADS and
-// HOSO_CLUSTER_RATE change the batch (300 at 10/s).
+// (./test.sh --cluster, and ./test.sh under CI=true). HOSO_CLUSTER_UPLOADS
+// and HOSO_CLUSTER_RATE change the batch (300 at 10/s). The whole cluster
+// runs inside a network namespace of the test's own (see inNetns).
 func TestCluster(t *testing.T) {
 	if os.Getenv("HOSO_CLUSTER_TEST") != "1" {
 		t.Skip("the cluster test runs with HOSO_CLUSTER_TEST=1 (./test.sh --cluster)")
 	}
-	if _, err := os.Stat("/.dockerenv"); err == nil && os.Getenv("HOSO_CLUSTER_MINIO_HOST") == "" {
-		// MinIO will not take loopback drives in a container, and the test
-		// must not send traffic to this machine's network addresses.
-		t.Skip("in a container the cluster test needs HOSO_CLUSTER_MINIO_HOST: a test host in a network namespace of its own")
+	if inNetns(t) {
+		return
 	}
 	if testenv.CI() {
-		t.Log("under CI: every target is enforced")
+		t.Log("under CI: lost, doubled, stuck and the in-flight count fail it; the time targets only with HOSO_CLUSTER_STRICT=1")
 	}
 	n := envInt("HOSO_CLUSTER_UPLOADS", 300)
 	rate := envInt("HOSO_CLUSTER_RATE", 10)
@@ -203,4 +204,100 @@ func envInt(name string, def int) int {
 		return v
 	}
 	return def
+}
+
+// netnsHost is the address MinIO's nodes get inside the cluster test's
+// network namespace: a test address on the namespace's own lo, reachable
+// from nothing outside it.
+const netnsHost = "10.77.0.1"
+
+// inNetns runs the calling test again, alone, inside a network namespace
+// of its own (unshare -n; unshare -r -n when not root), with lo up and
+// netnsHost on it, and reports whether it did (the caller then returns:
+// the run inside has done the work, and its failure is this test's).
+//
+// Why: distributed MinIO refuses drives on a host that resolves to
+// loopback when it believes it runs in a container (/.dockerenv, as in
+// CI: "127.0.0.1 resolves to localhost in a containerized deployment"),
+// and a test may send traffic only to loopback or to test hosts in
+// network namespaces it made itself, never to this machine's network
+// addresses. In the namespace MinIO listens on netnsHost; NATS, hoso and
+// the test itself stay on 127.0.0.1 (the namespace's own loopback), and
+// nothing the cluster does can reach, or collide with, the machine's
+// network or another test's ports.
+//
+// It returns false, and the test runs here, when it already runs in the
+// namespace (HOSO_CLUSTER_NETNS), when HOSO_CLUSTER_MINIO_HOST names a
+// host of the caller's choosing, or when no namespace can be made outside
+// a container (plain loopback works there). In a container without a
+// namespace the test cannot run: it skips, and fails under CI=true.
+func inNetns(t *testing.T) bool {
+	t.Helper()
+	if os.Getenv("HOSO_CLUSTER_NETNS") != "" || os.Getenv("HOSO_CLUSTER_MINIO_HOST") != "" {
+		return false
+	}
+	unshare := []string{"unshare", "--net"}
+	if os.Geteuid() != 0 {
+		// A user namespace gives an ordinary user the right to make a
+		// network namespace and set its lo.
+		unshare = []string{"unshare", "--map-root-user", "--net"}
+	}
+	setup := "ip link set lo up && ip addr add " + netnsHost + "/32 dev lo"
+	probe := exec.Command(unshare[0], append(unshare[1:], "sh", "-c", setup)...)
+	if out, err := probe.CombinedOutput(); err != nil {
+		why := fmt.Sprintf("cannot make a network namespace for the cluster (%s: %v: %s); it needs unshare (util-linux) and ip (iproute2), and root or unprivileged user namespaces",
+			strings.Join(probe.Args, " "), err, strings.TrimSpace(string(out)))
+		if !inContainer() {
+			t.Logf("%s: the cluster runs on this machine's loopback", why)
+			return false
+		}
+		testenv.Missing(t, why)
+	}
+
+	// Binaries that would be built or fetched inside are made here: the
+	// namespace has no network, not even to the Go module proxy.
+	env := append(os.Environ(), "HOSO_CLUSTER_NETNS=1", "HOSO_CLUSTER_MINIO_HOST="+netnsHost, "MINIO_CI_CD=on")
+	if os.Getenv("HOSO_NATS_BIN") == "" {
+		out, err := exec.Command("./nats.sh").Output()
+		if err != nil {
+			t.Fatalf("deploy/nats.sh: %v", err)
+		}
+		env = append(env, "HOSO_NATS_BIN="+strings.TrimSpace(string(out)))
+	}
+
+	args := []string{"-test.run", "^" + t.Name() + "$", "-test.v", "-test.count=1"}
+	if d, ok := t.Deadline(); ok {
+		args = append(args, "-test.timeout="+time.Until(d).Round(time.Second).String())
+	}
+	cmd := exec.Command(unshare[0], append(unshare[1:], "sh", "-c", setup+` && exec "$@"`, "sh", os.Args[0])...)
+	cmd.Args = append(cmd.Args, args...)
+	cmd.Env = env
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = cmd.Stdout
+	t.Logf("running %s in a network namespace of its own (MinIO on %s)", t.Name(), netnsHost)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+	for sc.Scan() {
+		t.Log(sc.Text())
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("%s in its network namespace: %v (its output is above)", t.Name(), err)
+	}
+	return true
+}
+
+// inContainer is cluster.sh's in_container: what MinIO itself looks at.
+func inContainer() bool {
+	for _, f := range []string{"/.dockerenv", "/run/.containerenv"} {
+		if _, err := os.Stat(f); err == nil {
+			return true
+		}
+	}
+	return os.Getenv("KUBERNETES_SERVICE_HOST") != ""
 }
