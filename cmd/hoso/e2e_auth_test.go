@@ -128,6 +128,7 @@ func TestSetupWithoutNATSTarget(t *testing.T) {
 		"MINIO_NOTIFY_NATS_SUBJECT_PRIMARY=hoso.uploads",
 		"MINIO_NOTIFY_NATS_JETSTREAM_PRIMARY=on",
 		"MINIO_API_SYNC_EVENTS=on",
+		"MINIO_SYNC_BOOT=on",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %s:\n%s", want, out.String())
