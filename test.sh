@@ -5,7 +5,7 @@
 # the in-process NATS server.
 #
 #   ./test.sh                 # everything
-#   ./test.sh --cluster       # and the cluster test (deploy/cluster.sh, about 2 minutes)
+#   ./test.sh --cluster       # and the cluster tests (deploy/cluster.sh; TestCluster always under CI=true)
 #   ./test.sh -run Corpus     # extra arguments go to `go test`
 #
 # Under CI=true a test whose outside program is missing fails instead of
@@ -48,10 +48,11 @@ fi
 HOSO_MINIO_BIN="$(deploy/minio.sh)"
 export HOSO_MINIO_BIN
 
-# The cluster test (3 NATS, 4 MinIO processes, 3 hoso serve, processes
-# killed mid-batch) runs with --cluster. Not under CI for now: CI runs in a
-# container, where MinIO refuses loopback drives, and the test must not
-# reach this machine's network addresses (see deploy/cluster.sh).
+# The cluster tests (deploy/cluster.sh: 3 NATS, MinIO over 4 processes, 3
+# hoso serve, processes killed mid-batch; about a minute and a half in all)
+# run with --cluster. Under CI=true TestCluster runs without it (about a
+# minute), in a network namespace of its own (unshare, ip): that is how it
+# runs in CI's container, where MinIO refuses loopback drives.
 if [ "${1:-}" = --cluster ]; then
 	shift
 	export HOSO_CLUSTER_TEST=1
