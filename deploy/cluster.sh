@@ -2,8 +2,11 @@
 # A real cluster on one machine, on loopback: three NATS servers clustered
 # with JetStream (streams and KV with 3 replicas), MinIO distributed over
 # four server processes with one drive each (one erasure set), and three
-# `hoso serve`. The cluster test (go test ./deploy -run Cluster with
-# HOSO_CLUSTER_TEST=1) drives it; by hand:
+# `hoso serve`. The cluster test drives it: `go test ./deploy -run
+# TestCluster` with HOSO_CLUSTER_TEST=1 (./test.sh --cluster) or CI=true
+# (CI runs ./test.sh, so every CI run has it). The test runs it inside a
+# network namespace of its own (unshare; lo up, 10.77.0.1 on it, that as
+# HOSO_CLUSTER_MINIO_HOST), where it also works in a container. By hand:
 #
 #   deploy/cluster.sh up              # start everything, print how to reach it
 #   deploy/cluster.sh kill nats2      # SIGKILL one process (nats1-3, minio1-4, hoso1-3)
@@ -41,11 +44,21 @@ replicas=$((n_nats >= 3 ? 3 : 1))
 # ours sends traffic to loopback only (or to test hosts in network
 # namespaces it made itself), never to this machine's network addresses:
 # in a container the cluster needs HOSO_CLUSTER_MINIO_HOST set to such a
-# test host, and refuses to start without it.
+# test host, and refuses to start without it. NATS and hoso stay on
+# 127.0.0.1 (the namespace's own loopback). What the test does, by hand:
+#
+#   unshare --net bash    # --map-root-user too when not root
+#   ip link set lo up && ip addr add 10.77.0.1/32 dev lo
+#   HOSO_CLUSTER_MINIO_HOST=10.77.0.1 deploy/cluster.sh up
+#
+# Binaries are built inside, where there is no network: have deploy/nats.sh
+# and deploy/minio.sh build theirs first, or set HOSO_NATS_BIN and
+# HOSO_MINIO_BIN. MINIO_CI_CD=on (below) lets MinIO take drives on the
+# root file system, which it refuses to root otherwise.
 mhost="${HOSO_CLUSTER_MINIO_HOST:-127.0.0.1}"
 in_container() { [ -e /.dockerenv ] || [ -e /run/.containerenv ] || [ -n "${KUBERNETES_SERVICE_HOST:-}" ]; }
-if [ -z "${HOSO_CLUSTER_MINIO_HOST:-}" ] && [ "$n_minio" -gt 1 ] && in_container; then
-	echo "cluster.sh: in a container MinIO refuses loopback drives; set HOSO_CLUSTER_MINIO_HOST to a test host's address in a network namespace of your own" >&2
+if [ -z "${HOSO_CLUSTER_MINIO_HOST:-}" ] && [ "$n_minio" -gt 1 ] && in_container && [[ ${1:-} = up || ${1:-} = start ]]; then
+	echo "cluster.sh: in a container MinIO refuses loopback drives; set HOSO_CLUSTER_MINIO_HOST to a test host's address in a network namespace of your own (see the comment above this message; the cluster test does it itself)" >&2
 	exit 3
 fi
 run="$dir/run"
@@ -249,5 +262,5 @@ kill) signal KILL "$2" ;;
 stop) signal TERM "$2" ;;
 pid) cat "$run/$2.pid" ;;
 down) down ;;
-*) sed -n '2,18p' "$0" >&2; exit 2 ;;
+*) sed -n '2,21p' "$0" >&2; exit 2 ;;
 esac
