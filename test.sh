@@ -28,6 +28,7 @@ packages=(
 	hunspell-vi              # Vietnamese word list: the letter text check's syllable rules are tested against it
 	python3-docx             # the forms and held-out corpus generators' second DOCX producer
 	chromium                 # the workspace's browser tests (web, chromedp), headless
+	iproute2                 # ip: the cluster test's own network namespace (with unshare from util-linux)
 )
 missing=()
 for p in "${packages[@]}"; do
