@@ -39,9 +39,26 @@ func TestEventsFollowNATSCluster(t *testing.T) {
 	if out, err := s.run("kill", "nats1"); err != nil {
 		t.Fatalf("kill nats1: %v\n%s", err, out)
 	}
-	// MinIO's client notices at once and reconnects after its 2 s wait;
-	// an upload in between loses its event (the reconciler's case).
-	time.Sleep(4 * time.Second)
+	// Two things must pass before an upload's event can reach JetStream:
+	// the upload stream (R3) has a leader again if nats1 led it, and
+	// MinIO's client has reconnected (it waits 2 s). An upload before both
+	// loses its event: the reconciler's case, not this test's. A fixed 4 s
+	// wait lost events in 2 of 4 runs ("nats: no response from stream"
+	// in MinIO's log) while the stream still elected its leader.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		str, err := s.js.Stream(ctx, s.cfg.UploadStream)
+		if err == nil {
+			if si, err := str.Info(ctx); err == nil && si.Cluster != nil && si.Cluster.Leader != "" && si.Cluster.Leader != "nats1" {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the upload stream has no leader a minute after nats1 was killed: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(3 * time.Second) // MinIO's client: its 2 s reconnect wait, and a margin
 	var ups []upload
 	for i := range 5 {
 		ups = append(ups, up(fmt.Sprintf("sau-%d", i), i+1))
