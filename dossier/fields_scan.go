@@ -163,9 +163,8 @@ func (r *reader) segment() {
 }
 
 // codeUnderTitle reports whether the form code n on unit ui is printed
-// under the current paper's title: the title is at most two lines above
-// (a subtitle between), nothing else was read since, and the code's form
-// is one the title can head.
+// under the current paper's title: at most two short lines (a subtitle, a
+// rule) stand between them, and the code's form is one the title can head.
 func (r *reader) codeUnderTitle(cur *doc, ui, n int) bool {
 	if !cur.titled || cur.titleUnit < 0 || ui-cur.titleUnit > 3 {
 		return false
