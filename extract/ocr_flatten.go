@@ -2,12 +2,13 @@ package extract
 
 // A phone photo of a paper is lit unevenly: bright near the window, grey in
 // the corner the hand shaded. Tesseract binarises a page with one global
-// threshold (Otsu), so on such a photo it segments a table's narrow first
-// column as a picture and drops it: an appraisal table read as "Hoàn thành
-// tốt nhiệm vụ" three times, without a single year. Dividing each pixel by
-// the brightness of the paper around it ("flat-field" correction, what
-// document scanner apps do) gives Tesseract an evenly white page. Scanned
-// PDF pages are lit evenly and go to Tesseract as they are.
+// threshold (Otsu): on a dim photo of the forms corpus (s10) it lost most
+// of the page. Dividing each pixel by the brightness of the paper around it
+// ("flat-field" correction, what document scanner apps do) gives it an
+// evenly white page. On that page it still took a table's narrow "STT" and
+// "Năm" columns for a picture and dropped every year, until the table's
+// vertical rules were erased (eraseColumnRules). Scanned PDF pages and PNG
+// exports are evenly lit and go to Tesseract as they are.
 
 // flatten evens out the lighting of a page in place.
 func flatten(g *grayImage) {
@@ -90,7 +91,6 @@ func paperOf(g *grayImage) paperLevel {
 	return p
 }
 
-func (p paperLevel) at(x, y int) int { return p.level[(y/p.tile)*p.cols+x/p.tile] }
 
 // eraseColumnRules whitens the vertical rules of a table on an evened-out
 // photo (after flatten, the paper is near 255). Tesseract takes a narrow
