@@ -91,7 +91,6 @@ func paperOf(g *grayImage) paperLevel {
 	return p
 }
 
-
 // eraseColumnRules whitens the vertical rules of a table on an evened-out
 // photo (after flatten, the paper is near 255). Tesseract takes a narrow
 // column between two rules ("STT", "Năm") for a picture and drops its
