@@ -121,17 +121,12 @@ func (s *Server) correct(w http.ResponseWriter, r *http.Request) {
 // read-only.
 func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	st, err := s.dossierState(r, access.Approve)
+	st, d, err := s.dossierOf(r, access.Approve)
 	if err != nil {
 		if errors.Is(err, access.ErrForbidden) {
 			s.errorPage(w, r, http.StatusForbidden, "Bạn không có quyền duyệt hồ sơ này.")
 			return
 		}
-		s.fail(w, r, err)
-		return
-	}
-	d, _, err := s.st.dossier(ctx, st.ID)
-	if err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -129,12 +129,7 @@ func latest(d *Dossier) int {
 
 func (s *Server) dossierPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	st, err := s.dossierState(r, access.Read)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d, _, err := s.st.dossier(ctx, st.ID)
+	st, d, err := s.dossierOf(r, access.Read)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -309,12 +304,7 @@ func docName(k hoso.DocKind) string {
 // ASCII fallback.
 func (s *Server) letter(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	st, err := s.dossierState(r, access.Read)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d, _, err := s.st.dossier(ctx, st.ID)
+	st, d, err := s.dossierOf(r, access.Read)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -472,12 +462,7 @@ func lowerFirst(s string) string {
 // converter when there is no PDF.
 func (s *Server) letterImage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	st, err := s.dossierState(r, access.Read)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d, _, err := s.st.dossier(ctx, st.ID)
+	st, d, err := s.dossierOf(r, access.Read)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -297,6 +297,20 @@ func (s *Server) dossierState(r *http.Request, perm access.Permission) (*ingest.
 	return st, nil
 }
 
+// dossierOf is dossierState with the workspace's record of the dossier:
+// what every page of one dossier starts with.
+func (s *Server) dossierOf(r *http.Request, perm access.Permission) (*ingest.State, *Dossier, error) {
+	st, err := s.dossierState(r, perm)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, _, err := s.st.dossier(r.Context(), st.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, d, nil
+}
+
 func statusText(s ingest.Status) string {
 	switch s {
 	case ingest.StatusReceived:

@@ -246,17 +246,12 @@ func (s *Server) addFiles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
-	st, err := s.dossierState(r, access.Upload)
+	st, d, err := s.dossierOf(r, access.Upload)
 	if err != nil {
 		if errors.Is(err, access.ErrForbidden) {
 			s.errorPage(w, r, http.StatusForbidden, "Bạn không được bổ sung hồ sơ của đơn vị này.")
 			return
 		}
-		s.fail(w, r, err)
-		return
-	}
-	d, _, err := s.st.dossier(ctx, st.ID)
-	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
