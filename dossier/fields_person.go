@@ -408,19 +408,11 @@ func (r *reader) wrapped(u, next *unit) string {
 	}
 	// A name cut after a word that cannot end it ("… Phòng Tài nguyên và" /
 	// "Môi trường huyện Bảo Yên") goes on whatever the case of the next line.
-	if ut := u.l.toks; len(ut) > 0 && openEnded(ut[len(ut)-1].w) {
-		if p, _ := r.x.at(toks, 0, catLabel, catTitle, catMarker); p == nil {
-			end := len(toks)
-			for k := 1; k < len(toks); k++ {
-				if clauseBreak(toks[k].sep) || strings.ContainsAny(toks[k].sep, ":|") {
-					end = k
-					break
-				}
-			}
-			return " " + strings.Trim(next.l.text[toks[0].start:toks[end-1].end], " \t.,;")
-		}
+	labelled, _ := r.x.at(toks, 0, catLabel, catTitle, catMarker)
+	if ut := u.l.toks; len(ut) > 0 && openEnded(ut[len(ut)-1].w) && labelled == nil {
+		return " " + firstClause(&next.l)
 	}
-	if p, _ := r.x.at(toks, 0, catLabel, catTitle, catMarker); p != nil {
+	if labelled != nil {
 		return ""
 	}
 	// A line that goes on in lower case continues the value whatever its
@@ -428,19 +420,26 @@ func (r *reader) wrapped(u, next *unit) string {
 	// its clause; a short line in capitals may be the end of a proper name
 	// ("… tỉnh Ninh" / "Bình").
 	if !capitalised(next.l.text[toks[0].start:toks[0].end]) {
-		end := len(toks)
-		for k := 1; k < len(toks); k++ {
-			if clauseBreak(toks[k].sep) || strings.ContainsAny(toks[k].sep, ":|") {
-				end = k
-				break
-			}
-		}
-		return " " + strings.Trim(next.l.text[toks[0].start:toks[end-1].end], " \t.,;")
+		return " " + firstClause(&next.l)
 	}
 	if len(toks) > 3 || strings.ContainsAny(next.l.text, ":;") {
 		return ""
 	}
 	return " " + strings.Trim(next.l.text, " \t.,;")
+}
+
+// firstClause returns a line's text up to its first clause break or
+// label colon, without the punctuation around it.
+func firstClause(l *line) string {
+	toks := l.toks
+	end := len(toks)
+	for k := 1; k < len(toks); k++ {
+		if clauseBreak(toks[k].sep) || strings.ContainsAny(toks[k].sep, ":|") {
+			end = k
+			break
+		}
+	}
+	return strings.Trim(l.text[toks[0].start:toks[end-1].end], " \t.,;")
 }
 
 // openEnded reports whether a folded word cannot end the name of a body or
