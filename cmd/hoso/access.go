@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
@@ -55,6 +56,22 @@ func (a *accessFlags) trustedProxies() ([]netip.Prefix, error) {
 		out = append(out, p.Masked())
 	}
 	return out, nil
+}
+
+// guard is the options of the access guard the flags describe: the
+// trusted proxies and the other origins allowed to post forms.
+func (a *accessFlags) guard(log *slog.Logger) (access.GuardOptions, error) {
+	proxies, err := a.trustedProxies()
+	if err != nil {
+		return access.GuardOptions{}, err
+	}
+	var origins []string
+	for _, o := range strings.Split(a.origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			origins = append(origins, o)
+		}
+	}
+	return access.GuardOptions{TrustedProxies: proxies, TrustedOrigins: origins, Logger: log}, nil
 }
 
 // checkListen refuses to serve personal data in clear text beyond this
@@ -145,17 +162,11 @@ hoso: lần chạy đầu tiên — đã tạo tài khoản quản trị / first
 // apiHandler is the API of svc behind the accounts of st, with /metrics
 // switched by --metrics.
 func (m *Main) apiHandler(c *config, svc *ingest.Service, st *access.Store) (http.Handler, error) {
-	proxies, err := c.Access.trustedProxies()
+	gopt, err := c.Access.guard(m.Logger)
 	if err != nil {
 		return nil, err
 	}
-	var origins []string
-	for _, o := range strings.Split(c.Access.origins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			origins = append(origins, o)
-		}
-	}
-	g, err := access.NewGuard(st, access.GuardOptions{TrustedProxies: proxies, TrustedOrigins: origins, Logger: m.Logger})
+	g, err := access.NewGuard(st, gopt)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/hoso-vn/hoso/access"
 	"github.com/hoso-vn/hoso/ingest"
@@ -23,18 +22,11 @@ func (m *Main) workspace(ctx context.Context, c *config, svc *ingest.Service, pe
 	if err != nil {
 		return nil, err
 	}
-	proxies, err := c.Access.trustedProxies()
+	gopt, err := c.Access.guard(m.Logger)
 	if err != nil {
 		return nil, err
 	}
-	var origins []string
-	for _, o := range strings.Split(c.Access.origins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			origins = append(origins, o)
-		}
-	}
-	opt := web.Options{Service: svc, Store: st, JS: js, Access: people, Logger: m.Logger,
-		Guard: access.GuardOptions{TrustedProxies: proxies, TrustedOrigins: origins, Logger: m.Logger}}
+	opt := web.Options{Service: svc, Store: st, JS: js, Access: people, Logger: m.Logger, Guard: gopt}
 	if pl, ok := proc.(*process.Pipeline); ok {
 		opt.Rules, opt.Issuer = pl.Rules, pl.Issuer
 		if pl.PDF != nil {
