@@ -78,6 +78,11 @@ func (s *Service) States() States { return s.states }
 func (s *Service) Run(ctx context.Context) error {
 	cons, err := ensureConsumer(ctx, s.js, s.cfg)
 	if err != nil {
+		if ctx.Err() != nil {
+			// Stopped while starting (a quick Ctrl-C, a test's stop right
+			// after /readyz): a shutdown, not a failure.
+			return nil
+		}
 		return err
 	}
 	var wg sync.WaitGroup

@@ -381,3 +381,24 @@ func TestObjectRemovedMidWay(t *testing.T) {
 		t.Fatalf("state %+v error %+v", st, st.Error)
 	}
 }
+
+// A service stopped while it creates its consumer (a Ctrl-C right after
+// start) shuts down cleanly: no error for the command to exit with.
+func TestRunStoppedWhileStarting(t *testing.T) {
+	_, js := startNATS(t)
+	cfg := testConfig()
+	cfg.SpoolDir = t.TempDir()
+	d := openDir(t)
+	if err := Setup(context.Background(), js, d, cfg); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := New(context.Background(), js, d, &echo{}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := svc.Run(ctx); err != nil {
+		t.Errorf("Run stopped before it started: %v, want nil", err)
+	}
+}
